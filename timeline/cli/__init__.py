@@ -50,6 +50,8 @@ def _register() -> None:
     # Command modules attach themselves to ``app`` on import.
     from timeline.cli import (  # noqa: F401
         dbcmds,
+        eventcmds,
+        iocmds,
     )
 
 

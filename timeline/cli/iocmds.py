@@ -1,0 +1,72 @@
+"""``timeline import`` and ``timeline export``: the interchange format in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli import app
+from timeline.cli.common import DbOption, database_arg
+
+export_app = typer.Typer(
+    help="Export the timeline: interchange jsonl/csv here; other targets as subcommands.",
+    invoke_without_command=True,
+)
+app.add_typer(export_app, name="export")
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A .jsonl or .csv file in the interchange format.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="jsonl or csv (default: from the extension).")
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import the valid lines and list the others.")
+    ] = False,
+    documents: Annotated[
+        Path | None,
+        typer.Option(help="A CSV of document metadata (columns of sources.csv) to load first."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Import events; all or nothing unless --skip-invalid."""
+    from timeline.db import Database
+    from timeline.io.interchange import import_file
+
+    result = import_file(Database(database_arg(ctx, db)), file, fmt, skip_invalid, documents)
+    for number, reason in result.skipped:
+        typer.echo(f"skipped line {number}: {reason}", err=True)
+    docs = f", {result.documents} documents" if documents else ""
+    skipped = f", {len(result.skipped)} lines skipped" if result.skipped else ""
+    typer.echo(f"Imported {result.imported} events{docs}{skipped}")
+
+
+@export_app.callback()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every event in the interchange format (all statuses, chronological)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from timeline.cli.output import check_format, dumps
+    from timeline.db import Database
+    from timeline.io.interchange import export_records
+
+    check_format(fmt, ("jsonl", "csv"))
+    records = export_records(Database(database_arg(ctx, db)))
+    text = dumps(records, fmt)
+    if output is None:
+        if text:
+            typer.echo(text)
+        return
+    output.write_text(text + "\n" if text else "", encoding="utf-8")
+    typer.echo(f"Exported {len(records)} events to {output}", err=True)

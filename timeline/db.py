@@ -1,0 +1,296 @@
+"""Opening a timeline database: engine, SQLite pragmas, schema checks, Alembic.
+
+Two ways in, one database:
+
+* :meth:`Database.engine` / :meth:`Database.session` (SQLAlchemy) for writes
+  and for PostgreSQL;
+* :meth:`Database.rows` for reads, which on SQLite uses the standard
+  library's ``sqlite3`` directly so a listing does not pay SQLAlchemy's import.
+
+Alembic is the only thing that changes the schema; :func:`init_database`
+runs it from code on a shared connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from timeline.config import database_url, is_sqlite, sqlite_path
+from timeline.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.orm import Session
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+KNOWN_REVISIONS = ("0001_initial",)
+"""Every migration this program ships, oldest first (a test keeps it in step)."""
+
+HEAD = KNOWN_REVISIONS[-1]
+BUSY_TIMEOUT_S = 30.0
+
+Row = dict[str, Any]
+
+
+def _sqlite_pragmas(conn: Any) -> None:
+    cur = conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+class Database:
+    """A timeline database named by a path or URL (see :mod:`timeline.config`)."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.url = database_url(db)
+        self.is_sqlite = is_sqlite(self.url)
+        self._checked = False
+        self._raw: sqlite3.Connection | None = None
+
+    def __repr__(self) -> str:
+        return f"Database({self.display_url!r})"
+
+    @property
+    def display_url(self) -> str:
+        """The URL without a password, for messages."""
+        if self.is_sqlite:
+            return sqlite_path(self.url)
+        head, sep, tail = self.url.partition("://")
+        if "@" in tail:
+            creds, _, host = tail.rpartition("@")
+            tail = creds.split(":", 1)[0] + "@" + host
+        return head + sep + tail
+
+    # ------------------------------------------------------------------ engine
+
+    @cached_property
+    def engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+
+        if self.is_sqlite:
+            engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+            @event.listens_for(engine, "connect")
+            def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+                _sqlite_pragmas(dbapi_conn)
+
+            return engine
+        return create_engine(self.url, pool_pre_ping=True)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A SQLAlchemy connection, with connection failures as user errors."""
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            conn = self.engine.connect()
+        except OperationalError as err:
+            raise self._unreachable(err) from None
+        with conn:
+            yield conn
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        from sqlalchemy.orm import Session
+
+        self.check_schema()
+        with self.connect() as conn, Session(bind=conn) as session:
+            with conn.begin():
+                yield session
+
+    def _unreachable(self, err: Exception) -> DatabaseError:
+        if self.is_sqlite:
+            return DatabaseError(f"cannot open {self.display_url}: {_first_line(err)}")
+        return DatabaseError(
+            f"cannot reach the PostgreSQL server at {self.display_url}: {_first_line(err)}; "
+            "is it running and is the URL right?"
+        )
+
+    def dispose(self) -> None:
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+
+    # ------------------------------------------------------------------ reads
+
+    def _sqlite_raw(self) -> sqlite3.Connection:
+        if self._raw is None:
+            path = sqlite_path(self.url)
+            if not Path(path).exists():
+                raise DatabaseError(
+                    f"no database at {path}; create it with `timeline --db {path} init`"
+                )
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            try:
+                _sqlite_pragmas(conn)
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                raise DatabaseError(
+                    f"{path} is not a timeline database ({err}); "
+                    "check the --db path or create a new one with `timeline init`"
+                ) from None
+            self._raw = conn
+        return self._raw
+
+    def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one read query with ``:name`` parameters; rows as dicts.
+
+        Dates come back as ISO strings on every backend.
+        """
+        self.check_schema()
+        return self._rows(sql, params or {})
+
+    def _rows(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
+        if self.is_sqlite:
+            bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+            cur = self._sqlite_raw().execute(sql, bound)
+            return [dict(r) for r in cur.fetchall()]
+        from sqlalchemy import text
+
+        with self.connect() as conn:
+            result = conn.execute(text(sql), dict(params))
+            return [
+                {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
+                for m in result.mappings()
+            ]
+
+    def table_names(self) -> list[str]:
+        if self.is_sqlite:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        else:
+            sql = (
+                "SELECT table_name AS name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() ORDER BY table_name"
+            )
+        return [r["name"] for r in self._rows(sql, {})]
+
+    def revision(self) -> str | None:
+        """The schema revision, None for an empty database."""
+        try:
+            names = self.table_names()
+        except sqlite3.DatabaseError as err:
+            raise DatabaseError(
+                f"{self.display_url} is not a timeline database ({err}); "
+                "check the --db path or create a new one with `timeline init`"
+            ) from None
+        if "alembic_version" not in names:
+            if [n for n in names if not n.startswith("sqlite_")]:
+                raise DatabaseError(
+                    f"{self.display_url} is not a timeline database (it holds other tables); "
+                    "choose another --db"
+                )
+            return None
+        found = self._rows("SELECT version_num FROM alembic_version", {})
+        return str(found[0]["version_num"]) if found else None
+
+    def check_schema(self) -> None:
+        """Refuse an uninitialised, foreign, outdated or too new database."""
+        if self._checked:
+            return
+        revision = self.revision()
+        if revision is None:
+            raise DatabaseError(
+                f"{self.display_url} has no timeline schema yet; run `timeline init` first"
+            )
+        if revision not in KNOWN_REVISIONS:
+            raise DatabaseError(
+                f"{self.display_url} is at schema revision {revision}, newer than this program "
+                f"knows (newest: {HEAD}); upgrade timeline"
+            )
+        if revision != HEAD:
+            raise DatabaseError(
+                f"{self.display_url} is at schema revision {revision}, older than this program's "
+                f"{HEAD}; run `timeline init` to upgrade it"
+            )
+        self._checked = True
+
+
+def _first_line(err: Exception) -> str:
+    text = str(getattr(err, "orig", None) or err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+# ---------------------------------------------------------------------- Alembic
+
+
+def alembic_config(database: Database, connection: Connection | None = None) -> Config:
+    """An Alembic config for this database, sharing ``connection`` when given."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _migrate(database: Database, action: str, revision: str) -> str | None:
+    from alembic import command
+    from alembic.util.exc import CommandError
+
+    current = database.revision()
+    if current is not None and current not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"{database.display_url} is at schema revision {current}, newer than this program "
+            f"knows (newest: {HEAD}); upgrade timeline"
+        )
+    with database.connect() as conn:
+        cfg = alembic_config(database, conn)
+        try:
+            if action == "upgrade":
+                command.upgrade(cfg, revision)
+            else:
+                command.downgrade(cfg, revision)
+        except CommandError as err:
+            raise DatabaseError(f"cannot {action} to {revision}: {err}") from None
+        conn.commit()
+    database.dispose()
+    return database.revision()
+
+
+def init_database(db: str | Path | None = None) -> str:
+    """Create the database or upgrade it to the newest revision; returns it."""
+    database = Database(db)
+    if database.is_sqlite:
+        Path(sqlite_path(database.url)).touch(exist_ok=True)
+    return _migrate(database, "upgrade", "head") or "base"
+
+
+def upgrade(db: str | Path | None = None, revision: str = "head") -> str:
+    return _migrate(Database(db), "upgrade", revision) or "base"
+
+
+def downgrade(db: str | Path | None = None, revision: str = "-1") -> str:
+    return _migrate(Database(db), "downgrade", revision) or "base"
+
+
+def current_revision(db: str | Path | None = None) -> str:
+    database = Database(db)
+    if database.is_sqlite and not Path(sqlite_path(database.url)).exists():
+        raise DatabaseError(
+            f"no database at {sqlite_path(database.url)}; create it with `timeline init`"
+        )
+    return database.revision() or "base"
+
+
+def rows_in(database: Database, sql: str, ids: Sequence[int]) -> list[Row]:
+    """``sql`` with ``IN (:id0, :id1, ...)`` expanded for ``ids`` (``{ids}`` marks the spot)."""
+    if not ids:
+        return []
+    names = {f"id{i}": v for i, v in enumerate(ids)}
+    return database.rows(sql.format(ids=", ".join(f":{n}" for n in names)), names)

@@ -1,0 +1,454 @@
+"""Add, edit, confirm, reject and delete events: the only writer of events.
+
+Every change is appended to the ``changes`` log with the record before and
+after (interchange format, as JSON) in the same transaction, so nothing a
+curator does is lost and ``timeline history ID`` can show it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from timeline import vocab
+from timeline.dates import DateSpan
+from timeline.db import Database
+from timeline.errors import InvalidValue, NotFound
+from timeline.query import Fetch, Row, load_records
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+UID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789"
+UID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}")
+SOURCE_PATTERN = re.compile(r"(?P<doc>[^:\s]+)(?::(?P<start>\d+)-(?P<end>\d+))?")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _author() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A citation: a document id and optionally a character span and quote."""
+
+    document: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> SourceRef:
+        """``DOC`` or ``DOC:START-END``."""
+        m = SOURCE_PATTERN.fullmatch(text.strip())
+        if not m:
+            raise InvalidValue(f"cannot read source {text!r}; write DOC or DOC:START-END")
+        start = int(m["start"]) if m["start"] else None
+        end = int(m["end"]) if m["end"] else None
+        if start is not None and end is not None and end < start:
+            raise InvalidValue(f"source {text!r} ends before it starts; write DOC:START-END")
+        return cls(m["doc"], start, end)
+
+
+def parse_actor(text: str) -> tuple[str, str]:
+    """``"Oman:intermediary"`` -> (name, role); a bare name is a participant."""
+    name, sep, role = text.rpartition(":")
+    if not sep:
+        name, role = text, "participant"
+    name = name.strip()
+    if not name:
+        raise InvalidValue(f"actor {text!r} has no name; write NAME or NAME:ROLE")
+    return name, vocab.choice("role", role, vocab.ROLES)
+
+
+@dataclass
+class EventInput:
+    """A new event as a curator or an importer describes it."""
+
+    span: DateSpan
+    category: str
+    date_text: str | None = None
+    subtype: str | None = None
+    summary: str | None = None
+    location: str | None = None
+    direction: str | None = None
+    intensity: float | None = None
+    cameo_code: str | None = None
+    status: str = "confirmed"
+    confidence: float | None = None
+    actors: Sequence[tuple[str, str]] = ()
+    sources: Sequence[SourceRef] = ()
+    uid: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def column_values(self) -> dict[str, Any]:
+        """The ``events`` columns, with vocabulary checks and the defaults applied."""
+        category = vocab.choice("category", self.category, vocab.CATEGORIES)
+        cameo = (self.cameo_code or "").strip() or vocab.CATEGORY_DEFAULTS[category][0]
+        intensity = (
+            vocab.goldstein(cameo, category)
+            if self.intensity is None
+            else vocab.check_intensity(self.intensity)
+        )
+        direction = (
+            vocab.direction_of(intensity)
+            if self.direction is None
+            else vocab.choice("direction", self.direction, vocab.DIRECTIONS)
+        )
+        stamp = now_iso()
+        return {
+            "date_start": self.span.start,
+            "date_end": self.span.end,
+            "date_precision": self.span.precision,
+            "date_text": self.date_text,
+            "span_days": self.span.days,
+            "category": category,
+            "subtype": self.subtype,
+            "summary": self.summary,
+            "location": self.location,
+            "direction": direction,
+            "intensity": intensity,
+            "cameo_code": cameo,
+            "status": vocab.choice("status", self.status, vocab.STATUSES),
+            "confidence": vocab.check_confidence(self.confidence),
+            "created_at": self.created_at or stamp,
+            "updated_at": self.updated_at or self.created_at or stamp,
+        }
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def session_fetch(session: Session, is_sqlite: bool) -> Fetch:
+    """Read queries inside the session's transaction (sees its own writes)."""
+    from sqlalchemy import text
+
+    def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
+        bound = {
+            k: v.isoformat() if is_sqlite and hasattr(v, "isoformat") else v
+            for k, v in params.items()
+        }
+        return [dict(m) for m in session.execute(text(sql), bound).mappings()]
+
+    return fetch
+
+
+class Writer:
+    """The write side of one transaction: actors, documents, mentions, log."""
+
+    def __init__(self, session: Session, is_sqlite: bool) -> None:
+        self.session = session
+        self.fetch = session_fetch(session, is_sqlite)
+        self._actors: dict[str, int] = {}
+        self._documents: set[str] = set()
+        self.author = _author()
+
+    def new_uid(self) -> str:
+        while True:
+            uid = "".join(secrets.choice(UID_ALPHABET) for _ in range(8))
+            taken = self.fetch(
+                "SELECT 1 AS x FROM events WHERE uid = :u "
+                "UNION ALL SELECT 1 AS x FROM changes WHERE event_uid = :u",
+                {"u": uid},
+            )
+            if not taken:
+                return uid
+
+    def actor_id(self, name: str) -> int:
+        key = name.strip().lower()
+        if key in self._actors:
+            return self._actors[key]
+        found = self.fetch(
+            "SELECT id FROM actors WHERE lower(name) = :n OR lower(aliases) LIKE :a "
+            "ORDER BY (lower(name) = :n) DESC, id LIMIT 1",
+            {"n": key, "a": f"%{json.dumps(key)}%"},
+        )
+        if found:
+            actor_id = int(found[0]["id"])
+        else:
+            from timeline.models import Actor
+
+            actor = Actor(name=name.strip(), kind="state", aliases="[]")
+            self.session.add(actor)
+            self.session.flush()
+            actor_id = actor.id
+        self._actors[key] = actor_id
+        return actor_id
+
+    def ensure_document(self, document: str) -> None:
+        if document in self._documents:
+            return
+        if not self.fetch("SELECT 1 AS x FROM documents WHERE id = :d", {"d": document}):
+            from timeline.models import Document
+
+            self.session.add(Document(id=document, created_at=now_iso()))
+            self.session.flush()
+        self._documents.add(document)
+
+    def set_actors(self, event_id: int, actors: Iterable[tuple[str, str]]) -> None:
+        from sqlalchemy import delete
+
+        from timeline.models import EventActor
+
+        self.session.execute(delete(EventActor).where(EventActor.event_id == event_id))
+        seen: set[tuple[int, str]] = set()
+        for name, role in actors:
+            key = (self.actor_id(name), vocab.choice("role", role, vocab.ROLES))
+            if key not in seen:
+                seen.add(key)
+                self.session.add(EventActor(event_id=event_id, actor_id=key[0], role=key[1]))
+        self.session.flush()
+
+    def add_sources(self, event_id: int, sources: Iterable[SourceRef]) -> None:
+        from timeline.models import Mention
+
+        for src in sources:
+            self.ensure_document(src.document)
+            quote = src.quote
+            if quote is None and src.start is not None and src.end is not None:
+                text = self.fetch("SELECT text FROM documents WHERE id = :d", {"d": src.document})
+                if text and text[0]["text"]:
+                    quote = text[0]["text"][src.start : src.end] or None
+            self.session.add(
+                Mention(
+                    event_id=event_id,
+                    document_id=src.document,
+                    char_start=src.start,
+                    char_end=src.end,
+                    quote=quote,
+                    extractor="hand",
+                    created_at=now_iso(),
+                )
+            )
+        self.session.flush()
+
+    def record(self, uid: str) -> Row | None:
+        found = self.fetch("SELECT id FROM events WHERE uid = :u", {"u": uid})
+        if not found:
+            return None
+        records = load_records(self.fetch, [int(found[0]["id"])])
+        return records[0] if records else None
+
+    def log(
+        self, uid: str, action: str, before: Row | None, after: Row | None, note: str | None = None
+    ) -> None:
+        from timeline.models import Change
+
+        self.session.add(
+            Change(
+                event_uid=uid,
+                action=action,
+                before=json.dumps(before, ensure_ascii=False) if before is not None else None,
+                after=json.dumps(after, ensure_ascii=False) if after is not None else None,
+                at=now_iso(),
+                author=self.author,
+                note=note,
+            )
+        )
+
+    def event_pk(self, uid: str) -> int:
+        found = self.fetch("SELECT id FROM events WHERE uid = :u", {"u": uid})
+        if not found:
+            raise NotFound(f"no event with id {uid!r}; `timeline list` shows the ids")
+        return int(found[0]["id"])
+
+    def insert(self, item: EventInput, action: str = "add") -> str:
+        from timeline.models import Event
+
+        uid = item.uid or self.new_uid()
+        if not UID_PATTERN.fullmatch(uid):
+            raise InvalidValue(f"event id {uid!r} is not short and URL-safe (A-Z a-z 0-9 _ -)")
+        if self.fetch("SELECT 1 AS x FROM events WHERE uid = :u", {"u": uid}):
+            raise InvalidValue(f"an event with id {uid!r} already exists")
+        event = Event(uid=uid, **item.column_values())
+        self.session.add(event)
+        self.session.flush()
+        self.set_actors(event.id, item.actors)
+        self.add_sources(event.id, item.sources)
+        self.log(uid, action, None, self.record(uid))
+        return uid
+
+
+# ---------------------------------------------------------------------- the API
+
+
+def add_event(database: Database, item: EventInput) -> str:
+    """Store a new event; returns its public id."""
+    with database.session() as session:
+        return Writer(session, database.is_sqlite).insert(item)
+
+
+EDITABLE = (
+    "date",
+    "date_text",
+    "category",
+    "subtype",
+    "summary",
+    "location",
+    "direction",
+    "intensity",
+    "cameo_code",
+    "status",
+    "confidence",
+    "actors",
+    "add_actors",
+    "remove_actors",
+    "add_sources",
+)
+
+
+def edit_event(database: Database, uid: str, changes: Mapping[str, Any]) -> Row:
+    """Change fields of an event; returns the record after the change.
+
+    ``changes`` keys are those of :data:`EDITABLE`: ``date`` is a DateSpan,
+    ``actors`` replaces the actor list, ``add_actors``/``remove_actors`` are
+    lists of (name, role) and ``add_sources`` a list of SourceRef. A new
+    ``cameo_code`` without an ``intensity`` takes the code's Goldstein value;
+    a new intensity without a ``direction`` takes its sign's direction.
+    """
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidValue(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    if not changes:
+        raise InvalidValue("nothing to change; give at least one --FIELD VALUE")
+    from timeline.models import Event
+
+    with database.session() as session:
+        writer = Writer(session, database.is_sqlite)
+        pk = writer.event_pk(uid)
+        before = writer.record(uid)
+        assert before is not None
+        event = session.get(Event, pk)
+        assert event is not None
+        values: dict[str, Any] = {}
+        if "date" in changes:
+            span: DateSpan = changes["date"]
+            values.update(
+                date_start=span.start,
+                date_end=span.end,
+                date_precision=span.precision,
+                span_days=span.days,
+            )
+        for name in ("date_text", "subtype", "summary", "location"):
+            if name in changes:
+                values[name] = changes[name] or None
+        if "category" in changes:
+            values["category"] = vocab.choice("category", changes["category"], vocab.CATEGORIES)
+        if "status" in changes:
+            values["status"] = vocab.choice("status", changes["status"], vocab.STATUSES)
+        if "confidence" in changes:
+            values["confidence"] = vocab.check_confidence(changes["confidence"])
+        if "cameo_code" in changes:
+            values["cameo_code"] = changes["cameo_code"] or None
+            if "intensity" not in changes:
+                values["intensity"] = vocab.goldstein(
+                    values["cameo_code"], values.get("category", event.category)
+                )
+        if "intensity" in changes:
+            values["intensity"] = vocab.check_intensity(float(changes["intensity"]))
+        if "direction" in changes:
+            values["direction"] = vocab.choice("direction", changes["direction"], vocab.DIRECTIONS)
+        elif "intensity" in values:
+            values["direction"] = vocab.direction_of(values["intensity"])
+        for name, value in values.items():
+            setattr(event, name, value)
+        event.updated_at = now_iso()
+        session.flush()
+        if "actors" in changes or "add_actors" in changes or "remove_actors" in changes:
+            current = [(a["name"], a["role"]) for a in before["actors"]]
+            if "actors" in changes:
+                current = list(changes["actors"])
+            current += [a for a in changes.get("add_actors", ()) if a not in current]
+            removed = {(n.lower(), r) for n, r in changes.get("remove_actors", ())}
+            current = [(n, r) for n, r in current if (n.lower(), r) not in removed]
+            writer.set_actors(pk, current)
+        if "add_sources" in changes:
+            writer.add_sources(pk, changes["add_sources"])
+        after = writer.record(uid)
+        assert after is not None
+        action = "status" if set(changes) == {"status"} else "edit"
+        writer.log(uid, action, before, after)
+        return after
+
+
+def set_status(database: Database, uids: Sequence[str], status: str) -> list[str]:
+    """Confirm or reject (or return to candidate) several events in one transaction."""
+    status = vocab.choice("status", status, vocab.STATUSES)
+    from timeline.models import Event
+
+    changed = []
+    with database.session() as session:
+        writer = Writer(session, database.is_sqlite)
+        for uid in uids:
+            pk = writer.event_pk(uid)
+            before = writer.record(uid)
+            event = session.get(Event, pk)
+            assert event is not None and before is not None
+            if event.status == status:
+                continue
+            event.status = status
+            event.updated_at = now_iso()
+            session.flush()
+            writer.log(uid, "status", before, writer.record(uid))
+            changed.append(uid)
+    return changed
+
+
+def delete_event(database: Database, uid: str, note: str | None = None) -> Row:
+    """Remove an event; its last state stays in the change log."""
+    from sqlalchemy import delete
+
+    from timeline.models import Event
+
+    with database.session() as session:
+        writer = Writer(session, database.is_sqlite)
+        pk = writer.event_pk(uid)
+        before = writer.record(uid)
+        assert before is not None
+        session.execute(delete(Event).where(Event.id == pk))
+        writer.log(uid, "delete", before, None, note)
+        return before
+
+
+def get_event(database: Database, uid: str) -> Row:
+    found = database.rows("SELECT id FROM events WHERE uid = :u", {"u": uid})
+    if not found:
+        raise NotFound(f"no event with id {uid!r}; `timeline list` shows the ids")
+    return load_records(database.rows, [int(found[0]["id"])])[0]
+
+
+def history(database: Database, uid: str) -> list[Row]:
+    """Every change of an event, oldest first, with before/after decoded."""
+    rows = database.rows(
+        "SELECT id, action, at, author, note, before, after FROM changes "
+        "WHERE event_uid = :u ORDER BY id",
+        {"u": uid},
+    )
+    if not rows:
+        raise NotFound(f"no event with id {uid!r} has ever existed; `timeline list` shows the ids")
+    for row in rows:
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+    return rows
+
+
+def changed_fields(before: Row | None, after: Row | None) -> list[str]:
+    """The interchange fields that differ between two records."""
+    if before is None or after is None:
+        return []
+    return [k for k in after if k != "updated_at" and before.get(k) != after.get(k)]

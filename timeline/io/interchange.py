@@ -1,0 +1,272 @@
+"""The interchange format: JSON lines (or CSV) of events, imported and exported.
+
+Import is all-or-nothing: every line is validated first and one bad line stops
+the whole import with its line number and field, unless ``skip_invalid`` is
+set, in which case the rest goes in and the skipped lines are reported.
+Export, import into an empty database and export again gives identical output.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from timeline.date_input import span_from_record
+from timeline.db import Database
+from timeline.errors import ImportFailed, TimelineError
+from timeline.events import EventInput, SourceRef, Writer
+from timeline.query import EVENT_FIELDS, Filters, build_query, load_records
+from timeline.vocab import ROLES, choice
+
+FORMATS = ("jsonl", "csv")
+REQUIRED = ("date_start", "date_end", "date_precision", "category")
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    documents: int = 0
+
+
+def detect_format(path: Path, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise ImportFailed(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        return fmt
+    return "csv" if path.suffix.lower() == ".csv" else "jsonl"
+
+
+def _open(path: Path) -> IO[str]:
+    if not path.exists():
+        raise ImportFailed(f"{path} does not exist; check the file name")
+    if path.is_dir():
+        raise ImportFailed(f"{path} is a directory; give a .jsonl or .csv file")
+    try:
+        return path.open(encoding="utf-8", newline="")
+    except OSError as err:
+        raise ImportFailed(f"cannot read {path}: {err.strerror}") from None
+
+
+def read_lines(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, record) pairs; a record that cannot be parsed comes as its error text."""
+    with _open(path) as handle:
+        try:
+            if fmt == "csv":
+                reader = csv.DictReader(handle)
+                for row in reader:
+                    record: dict[str, Any] = dict(row)
+                    for key in ("actors", "sources"):
+                        if record.get(key):
+                            try:
+                                record[key] = json.loads(record[key])
+                            except json.JSONDecodeError:
+                                yield reader.line_num, f"{key}: not a JSON list"
+                                break
+                    else:
+                        yield reader.line_num, record
+                return
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError as err:
+                    yield number, f"not valid JSON ({err.msg} at column {err.colno})"
+                    continue
+                if not isinstance(value, dict):
+                    yield number, "not a JSON object"
+                    continue
+                yield number, value
+        except UnicodeDecodeError as err:
+            raise ImportFailed(
+                f"{path} is not UTF-8 text (byte {err.start}); convert it, e.g. "
+                f"iconv -f latin1 -t utf-8 {path} > fixed.jsonl"
+            ) from None
+
+
+def _text(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key}: expected text, got {type(value).__name__}")
+    return value
+
+
+def _number(record: dict[str, Any], key: str) -> float | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{key}: expected a number, got {value!r}")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{key}: expected a number, got {value!r}") from None
+
+
+def _actors(record: dict[str, Any]) -> list[tuple[str, str]]:
+    actors = record.get("actors") or []
+    if not isinstance(actors, list):
+        raise ValueError("actors: expected a list of {name, role}")
+    out = []
+    for item in actors:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ValueError("actors: each needs a name and a role")
+        out.append((item["name"], choice("role", str(item.get("role", "participant")), ROLES)))
+    return out
+
+
+def _sources(record: dict[str, Any]) -> list[SourceRef]:
+    sources = record.get("sources") or []
+    if not isinstance(sources, list):
+        raise ValueError("sources: expected a list of {document, start, end, quote}")
+    out = []
+    for item in sources:
+        if not isinstance(item, dict) or not isinstance(item.get("document"), str):
+            raise ValueError("sources: each needs a document id")
+        start, end = item.get("start"), item.get("end")
+        for name, value in (("start", start), ("end", end)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ValueError(f"sources: {name} must be a whole number")
+        out.append(SourceRef(item["document"], start, end, item.get("quote")))
+    return out
+
+
+def record_to_input(record: dict[str, Any]) -> EventInput:
+    """Validate one interchange record; ValueError/TimelineError name the field."""
+    missing = [k for k in REQUIRED if not record.get(k)]
+    if missing:
+        raise ValueError(f"{missing[0]}: missing")
+    unknown = set(record) - set(EVENT_FIELDS)
+    if unknown:
+        raise ValueError(f"{sorted(unknown)[0]}: unknown field")
+    try:
+        span = span_from_record(record["date_start"], record["date_end"], record["date_precision"])
+    except TimelineError as err:
+        raise ValueError(f"date: {err}") from None
+    item = EventInput(
+        span=span,
+        category=str(record["category"]),
+        date_text=_text(record, "date_text"),
+        subtype=_text(record, "subtype"),
+        summary=_text(record, "summary"),
+        location=_text(record, "location"),
+        direction=_text(record, "direction"),
+        intensity=_number(record, "intensity"),
+        cameo_code=_text(record, "cameo_code"),
+        status=_text(record, "status") or "confirmed",
+        confidence=_number(record, "confidence"),
+        actors=_actors(record),
+        sources=_sources(record),
+        uid=_text(record, "id"),
+        created_at=_text(record, "created_at"),
+        updated_at=_text(record, "updated_at"),
+    )
+    try:
+        item.column_values()
+    except TimelineError as err:
+        raise ValueError(str(err)) from None
+    return item
+
+
+def load_documents(writer: Writer, path: Path) -> int:
+    """Document metadata from a CSV with the columns of sources.csv."""
+    from datetime import date
+
+    from timeline.events import now_iso
+    from timeline.models import Document
+
+    count = 0
+    with _open(path) as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "document" not in reader.fieldnames:
+            raise ImportFailed(f"{path} has no 'document' column; expected the columns of sources.csv")
+        for row in reader:
+            doc_id = (row.get("document") or "").strip()
+            if not doc_id:
+                continue
+            published = (row.get("published") or "").strip()
+            day, precision = None, None
+            if published:
+                from timeline.date_input import parse_date
+
+                try:
+                    span = parse_date(published)
+                except TimelineError as err:
+                    raise ImportFailed(f"{path}, line {reader.line_num}: published: {err}") from None
+                day, precision = span.start, span.precision
+            doc = writer.session.get(Document, doc_id) or Document(id=doc_id, created_at=now_iso())
+            doc.title = row.get("title") or None
+            doc.publisher = row.get("publisher") or None
+            doc.author = row.get("author") or None
+            doc.url = row.get("url") or None
+            doc.published = day if isinstance(day, date) else None
+            doc.published_precision = precision
+            writer.session.add(doc)
+            count += 1
+    writer.session.flush()
+    return count
+
+
+def import_file(
+    database: Database,
+    path: str | Path,
+    fmt: str | None = None,
+    skip_invalid: bool = False,
+    documents: str | Path | None = None,
+) -> ImportResult:
+    """Import events from a jsonl or csv file in one transaction."""
+    path = Path(path)
+    fmt = detect_format(path, fmt)
+    result = ImportResult()
+    items: list[tuple[int, EventInput]] = []
+    seen: dict[str, int] = {}
+    for number, record in read_lines(path, fmt):
+        try:
+            if isinstance(record, str):
+                raise ValueError(record)
+            item = record_to_input(record)
+            if item.uid and item.uid in seen:
+                raise ValueError(f"id: {item.uid!r} already appears on line {seen[item.uid]}")
+        except (ValueError, TimelineError) as err:
+            if not skip_invalid:
+                raise ImportFailed(
+                    f"{path}, line {number}: {err}; nothing was imported "
+                    "(fix the line or use --skip-invalid)"
+                ) from None
+            result.skipped.append((number, str(err)))
+            continue
+        if item.uid:
+            seen[item.uid] = number
+        items.append((number, item))
+    with database.session() as session:
+        writer = Writer(session, database.is_sqlite)
+        if documents is not None:
+            result.documents = load_documents(writer, Path(documents))
+        for number, item in items:
+            try:
+                writer.insert(item, action="import")
+            except TimelineError as err:
+                if not skip_invalid:
+                    raise ImportFailed(
+                        f"{path}, line {number}: {err}; nothing was imported "
+                        "(fix the line or use --skip-invalid)"
+                    ) from None
+                result.skipped.append((number, str(err)))
+                continue
+            result.imported += 1
+    return result
+
+
+def export_records(database: Database, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Every event (all statuses unless filtered), in chronological order."""
+    filters = filters or Filters(statuses=())
+    sql, params = build_query(filters)
+    ids = [r["id"] for r in database.rows(sql, params)]
+    return load_records(database.rows, ids)
