@@ -26,11 +26,14 @@ def database_url(db: str | Path | None = None) -> str:
         return raw
     path = Path(raw).expanduser()
     if path.is_dir():
-        raise DatabaseError(f"{raw} is a directory; give a database file path such as {raw}/timeline.db")
+        raise DatabaseError(
+            f"{raw} is a directory; give a database file path such as {raw}/timeline.db"
+        )
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         raise DatabaseError(
-            f"directory {parent} does not exist; create it (mkdir -p {parent}) or choose another --db"
+            f"directory {parent} does not exist; "
+            f"create it (mkdir -p {parent}) or choose another --db"
         )
     return f"sqlite:///{path.resolve()}"
 

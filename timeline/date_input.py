@@ -31,7 +31,10 @@ from timeline.dates import (
 )
 from timeline.errors import InvalidDate
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YEAR = r"(?P<year>\d{4})"
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
@@ -130,11 +133,26 @@ def _relative(text: str, as_of: date) -> DateSpan | None:
                 delta = delta + 7 if delta <= 0 else delta
             return day_span(as_of + timedelta(days=delta))
         return None
-    m = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                     r"(day|week|month|year)s?\s+ago", text)
+    m = re.fullmatch(
+        r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(day|week|month|year)s?\s+ago",
+        text,
+    )
     if m:
-        words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        words = {
+            "a": 1,
+            "an": 1,
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        }
         n = int(m[1]) if m[1].isdigit() else words[m[1]]
         if m[2] == "day":
             return day_span(as_of - timedelta(days=n))
@@ -162,7 +180,9 @@ def _single(text: str, as_of: date | None) -> DateSpan:
 def _dateparser(text: str, as_of: date | None) -> DateSpan:
     """Free-form input the rules above do not cover, read by dateparser."""
     if not re.search(r"[a-z]", text) or len(text) > 60:
-        raise InvalidDate(f"cannot read {text!r} as a date; write e.g. 2020-01-03, May 2019 or 2019")
+        raise InvalidDate(
+            f"cannot read {text!r} as a date; write e.g. 2020-01-03, May 2019 or 2019"
+        )
     import warnings
     from datetime import datetime
 
@@ -177,7 +197,7 @@ def _dateparser(text: str, as_of: date | None) -> DateSpan:
             "STRICT_PARSING": False,
             "RETURN_TIME_AS_PERIOD": False,
         }
-        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=["en"], settings=settings)
     if found is None:
         raise InvalidDate(
             f"cannot read {text!r} as a date; write e.g. 2020-01-03, Jan 3 2020, May 2019, "
@@ -229,13 +249,17 @@ def parse_bound(text: str, as_of: date | None = None, end: bool = False) -> date
     return span.end if end else span.start
 
 
+def iso_day(text: str, field: str = "date") -> date:
+    """A strict ``YYYY-MM-DD`` day, with a message naming what is wrong."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text) if isinstance(text, str) else None
+    if not m:
+        raise InvalidDate(f"{field} must be an ISO day (YYYY-MM-DD), got {text!r}")
+    return checked_date(int(m[1]), int(m[2]), int(m[3]), text)
+
+
 def span_from_record(start: str, end: str, precision: str) -> DateSpan:
     """A span from interchange fields, checked."""
-    try:
-        first, last = date.fromisoformat(start), date.fromisoformat(end)
-    except (TypeError, ValueError):
-        raise InvalidDate(f"date_start/date_end must be ISO dates (YYYY-MM-DD), got {start!r}, {end!r}") from None
-    return DateSpan(first, last, precision)
+    return DateSpan(iso_day(start, "date_start"), iso_day(end, "date_end"), precision)
 
 
 __all__ = ["parse_bound", "parse_date", "span_from_record", "span_from_value"]

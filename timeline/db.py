@@ -77,16 +77,20 @@ class Database:
     @cached_property
     def engine(self) -> Engine:
         from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import NullPool
 
+        # No pool: a command opens a connection or two and ends; nothing lingers.
         if self.is_sqlite:
-            engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_S})
+            engine = create_engine(
+                self.url, connect_args={"timeout": BUSY_TIMEOUT_S}, poolclass=NullPool
+            )
 
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_conn: Any, _record: Any) -> None:
                 _sqlite_pragmas(dbapi_conn)
 
             return engine
-        return create_engine(self.url, pool_pre_ping=True)
+        return create_engine(self.url, poolclass=NullPool)
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -106,9 +110,8 @@ class Database:
         from sqlalchemy.orm import Session
 
         self.check_schema()
-        with self.connect() as conn, Session(bind=conn) as session:
-            with conn.begin():
-                yield session
+        with self.connect() as conn, Session(bind=conn) as session, session.begin():
+            yield session
 
     def _unreachable(self, err: Exception) -> DatabaseError:
         if self.is_sqlite:
@@ -171,7 +174,10 @@ class Database:
 
     def table_names(self) -> list[str]:
         if self.is_sqlite:
-            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            sql = (
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
         else:
             sql = (
                 "SELECT table_name AS name FROM information_schema.tables "

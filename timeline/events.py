@@ -323,7 +323,9 @@ def edit_event(database: Database, uid: str, changes: Mapping[str, Any]) -> Row:
     """
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise InvalidValue(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+        raise InvalidValue(
+            f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}"
+        )
     if not changes:
         raise InvalidValue("nothing to change; give at least one --FIELD VALUE")
     from timeline.models import Event

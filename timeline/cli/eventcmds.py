@@ -52,7 +52,9 @@ def add(
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option("--category", "-c", help=f"One of: {', '.join(CATEGORIES)}.", show_default=False),
+        typer.Option(
+            "--category", "-c", help=f"One of: {', '.join(CATEGORIES)}.", show_default=False
+        ),
     ] = None,
     summary: Annotated[str | None, typer.Option(help="What happened, in a sentence.")] = None,
     actor: Annotated[
@@ -136,7 +138,11 @@ def list_(
     ctx: typer.Context,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="Events overlapping from this date on (any date form).", show_default=False),
+        typer.Option(
+            "--from",
+            help="Events overlapping from this date on (any date form).",
+            show_default=False,
+        ),
     ] = None,
     to: Annotated[
         str | None, typer.Option("--to", help="...up to this date (inclusive).", show_default=False)
@@ -165,7 +171,9 @@ def list_(
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     order: Annotated[str, typer.Option(help="asc or desc.")] = "asc",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")
+    ] = "table",
     as_of: AsOfOption = None,
     db: DbOption = None,
 ) -> None:
@@ -247,7 +255,9 @@ def show(
 
     check_format(fmt, ("text", "json"))
     record = get_event(Database(database_arg(ctx, db)), event_id)
-    typer.echo(json.dumps(record, ensure_ascii=False, indent=2) if fmt == "json" else _show_text(record))
+    typer.echo(
+        json.dumps(record, ensure_ascii=False, indent=2) if fmt == "json" else _show_text(record)
+    )
 
 
 @app.command()
@@ -266,7 +276,8 @@ def edit(
     status: Annotated[str | None, typer.Option()] = None,
     confidence: Annotated[float | None, typer.Option()] = None,
     actor: Annotated[
-        list[str] | None, typer.Option("--actor", help="Replace all actors (NAME:ROLE, repeatable).")
+        list[str] | None,
+        typer.Option("--actor", help="Replace all actors (NAME:ROLE, repeatable)."),
     ] = None,
     add_actor: Annotated[list[str] | None, typer.Option(help="Add an actor (NAME:ROLE).")] = None,
     remove_actor: Annotated[
@@ -385,8 +396,10 @@ def history_(
             details = []
             for name in fields:
                 old, new = row["before"].get(name), row["after"].get(name)
-                details.append(f"{name}: {json.dumps(old, ensure_ascii=False)} -> "
-                               f"{json.dumps(new, ensure_ascii=False)}")
+                details.append(
+                    f"{name}: {json.dumps(old, ensure_ascii=False)} -> "
+                    f"{json.dumps(new, ensure_ascii=False)}"
+                )
             line += "\n    " + "\n    ".join(details)
         if row["note"]:
             line += f"\n    note: {row['note']}"

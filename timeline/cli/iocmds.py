@@ -22,7 +22,8 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A .jsonl or .csv file in the interchange format.")],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="jsonl or csv (default: from the extension).")
+        str | None,
+        typer.Option("--format", "-f", help="jsonl or csv (default: from the extension)."),
     ] = None,
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Import the valid lines and list the others.")

@@ -186,7 +186,9 @@ def load_documents(writer: Writer, path: Path) -> int:
     with _open(path) as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "document" not in reader.fieldnames:
-            raise ImportFailed(f"{path} has no 'document' column; expected the columns of sources.csv")
+            raise ImportFailed(
+                f"{path} has no 'document' column; expected the columns of sources.csv"
+            )
         for row in reader:
             doc_id = (row.get("document") or "").strip()
             if not doc_id:
@@ -199,7 +201,9 @@ def load_documents(writer: Writer, path: Path) -> int:
                 try:
                     span = parse_date(published)
                 except TimelineError as err:
-                    raise ImportFailed(f"{path}, line {reader.line_num}: published: {err}") from None
+                    raise ImportFailed(
+                        f"{path}, line {reader.line_num}: published: {err}"
+                    ) from None
                 day, precision = span.start, span.precision
             doc = writer.session.get(Document, doc_id) or Document(id=doc_id, created_at=now_iso())
             doc.title = row.get("title") or None

@@ -1,0 +1,165 @@
+"""Import and export in the interchange format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import Cli
+
+LINE = {
+    "id": "abc123",
+    "date_start": "2020-01-03",
+    "date_end": "2020-01-03",
+    "date_precision": "day",
+    "date_text": "January 3",
+    "category": "strike",
+    "subtype": "drone strike",
+    "summary": "Drone strike kills a commander",
+    "location": "Baghdad",
+    "direction": "escalation",
+    "intensity": -10.0,
+    "cameo_code": "195",
+    "status": "confirmed",
+    "confidence": 1.0,
+    "actors": [{"name": "United States", "role": "initiator"}, {"name": "Iran", "role": "target"}],
+    "sources": [{"document": "doc-a", "start": 5, "end": 60, "quote": None}],
+    "created_at": "2026-01-01T00:00:00+00:00",
+    "updated_at": "2026-01-02T00:00:00+00:00",
+}
+
+
+def write_lines(path: Path, *records: dict[str, object] | str) -> Path:
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_import_then_export_round_trips(cli: Cli, tmp_path: Path) -> None:
+    second = dict(
+        LINE,
+        id="def456",
+        date_start="2019-05-01",
+        date_end="2019-05-31",
+        date_precision="month",
+        category="talks",
+        cameo_code="046",
+        intensity=7.0,
+        direction="de-escalation",
+        actors=[{"name": "Oman", "role": "intermediary"}],
+        sources=[],
+    )
+    source = write_lines(tmp_path / "in.jsonl", LINE, second)
+    assert "Imported 2 events" in cli("import", str(source))
+    first_export = cli("export")
+    lines = [json.loads(x) for x in first_export.splitlines()]
+    assert [r["id"] for r in lines] == ["def456", "abc123"]
+    assert lines[1] == LINE
+    out = tmp_path / "out.jsonl"
+    cli("export", "-o", str(out))
+    assert out.read_text(encoding="utf-8") == first_export
+
+
+def test_round_trip_through_a_second_database(cli: Cli, tmp_path: Path, runner: object) -> None:
+    from timeline.db import init_database
+
+    write_lines(tmp_path / "in.jsonl", LINE)
+    cli("import", str(tmp_path / "in.jsonl"))
+    cli("export", "-o", str(tmp_path / "a.jsonl"))
+    other = Cli(cli.runner, str(tmp_path / "other.db"))
+    init_database(other.db)
+    other("import", str(tmp_path / "a.jsonl"))
+    other("export", "-o", str(tmp_path / "b.jsonl"))
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
+
+
+def test_csv_round_trip(cli: Cli, tmp_path: Path) -> None:
+    write_lines(tmp_path / "in.jsonl", LINE)
+    cli("import", str(tmp_path / "in.jsonl"))
+    cli("export", "--format", "csv", "-o", str(tmp_path / "a.csv"))
+    other = Cli(cli.runner, str(tmp_path / "other.db"))
+    from timeline.db import init_database
+
+    init_database(other.db)
+    other("import", str(tmp_path / "a.csv"))
+    assert json.loads(other("export")) == LINE
+
+
+def test_one_bad_line_imports_nothing(cli: Cli, tmp_path: Path) -> None:
+    bad = dict(LINE, id="bad1", category="strke")
+    path = write_lines(tmp_path / "in.jsonl", LINE, bad)
+    err = cli.fails("import", str(path))
+    assert "line 2" in err and "category" in err and "nothing was imported" in err
+    assert cli("export") == ""
+
+
+def test_skip_invalid_imports_the_rest(cli: Cli, tmp_path: Path) -> None:
+    path = write_lines(
+        tmp_path / "in.jsonl",
+        LINE,
+        "{not json",
+        dict(LINE, id="x2", date_start="2020-02-30"),
+        dict(LINE, id="x3", date_start="2020-02-01", date_end="2020-01-01"),
+        dict(LINE, id="x4", intensity="strong"),
+        dict(LINE, id="abc123"),
+        dict(LINE, id="x5", date_precision=None),
+    )
+    result = cli.runner.invoke(
+        __import__("timeline.cli", fromlist=["app"]).app,
+        ["--db", cli.db, "import", str(path), "--skip-invalid"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 events" in result.stdout
+    assert "6 lines skipped" in result.stdout
+    for number, word in (
+        (2, "JSON"),
+        (3, "February"),
+        (4, "before"),
+        (5, "intensity"),
+        (6, "already appears on line 1"),
+        (7, "date_precision"),
+    ):
+        assert f"skipped line {number}:" in result.stderr and word in result.stderr
+
+
+def test_import_errors(cli: Cli, tmp_path: Path) -> None:
+    assert "does not exist" in cli.fails("import", str(tmp_path / "missing.jsonl"))
+    (tmp_path / "latin.jsonl").write_bytes('{"summary": "caf\xe9"}\n'.encode("latin-1"))
+    assert "not UTF-8" in cli.fails("import", str(tmp_path / "latin.jsonl"))
+    assert "directory" in cli.fails("import", str(tmp_path))
+    path = write_lines(tmp_path / "x.jsonl", dict(LINE, colour="red"))
+    assert "colour: unknown field" in cli.fails("import", str(path))
+
+
+def test_import_existing_id_is_refused(cli: Cli, tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "in.jsonl", LINE)
+    cli("import", str(path))
+    assert "already exists" in cli.fails("import", str(path))
+
+
+def test_import_documents_metadata(cli: Cli, tmp_path: Path) -> None:
+    docs = tmp_path / "sources.csv"
+    docs.write_text(
+        "document,title,publisher,author,published,url\n"
+        "doc-a,A title,The Paper,,2020-01-09,\n"
+        "doc-b,,,,2023-06,\n",
+        encoding="utf-8",
+    )
+    path = write_lines(tmp_path / "in.jsonl", LINE)
+    assert "2 documents" in cli("import", str(path), "--documents", str(docs))
+    from timeline.db import Database
+
+    rows = Database(cli.db).rows(
+        "SELECT id, title, published, published_precision FROM documents ORDER BY id"
+    )
+    assert rows == [
+        {
+            "id": "doc-a",
+            "title": "A title",
+            "published": "2020-01-09",
+            "published_precision": "day",
+        },
+        {"id": "doc-b", "title": None, "published": "2023-06-01", "published_precision": "month"},
+    ]
