@@ -236,9 +236,12 @@ def _first_line(err: Exception) -> str:
 
 def alembic_config(database: Database, connection: Connection | None = None) -> Config:
     """An Alembic config for this database, sharing ``connection`` when given."""
+    import sys
+
     from alembic.config import Config
 
-    cfg = Config()
+    # Alembic's default stream is bound when it is first imported; pass the live one.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
     cfg.attributes["connection"] = connection
