@@ -1,0 +1,306 @@
+"""Finding events in a document: sentences, clauses, triggers, actors, roles,
+modality and the date of each event.
+
+Rules, not a model: every category has trigger patterns mapped to a CAMEO
+code; actors come from the gazetteer; the date is the temporal expression of
+the clause the trigger is in (then of its sentence), never the publication
+date. Planned, possible, denied and hypothetical events are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from timeline.dates import DateSpan
+from timeline.extract.gazetteer import ActorMention, Gazetteer
+
+EXTRACTOR = "rules"
+EXTRACTOR_VERSION = "0.1"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    cameo: str
+    subtype: str | None
+    pattern: re.Pattern[str]
+
+
+def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
+    return Trigger(category, cameo, subtype, re.compile(pattern, re.IGNORECASE))
+
+
+# Order matters: the first trigger found in a clause wins ties at equal position.
+TRIGGERS: tuple[Trigger, ...] = (
+    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing of|killed|kills)\b"),
+    _t(
+        "strike",
+        "195",
+        "air strike",
+        r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack)s?"
+        r"|airstrikes?|shot down|downed)\b",
+    ),
+    _t(
+        "strike",
+        "190",
+        "attack",
+        r"\b(?:struck|bombed|bombing|shelled|attacked|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
+        r"|fired\s+(?:\w+\s+){0,2}(?:missiles?|rockets?)|retaliated|retaliation|strikes? on|attacks? on)\b",
+    ),
+    _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
+    _t(
+        "deal",
+        "0841",
+        "prisoner release",
+        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap)\b",
+    ),
+    _t(
+        "deal",
+        "057",
+        "agreement",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+    ),
+    _t(
+        "sanction",
+        "163",
+        "sanctions",
+        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}sanctions|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo)\b",
+    ),
+    _t(
+        "message",
+        "040",
+        "message",
+        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sent|passed|delivered|carried|conveyed|exchanged|relayed|through|via)\b)"
+        r"|\b(?:sent|passed|delivered|carried|conveyed|exchanged|relayed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b",
+    ),
+    _t(
+        "talks",
+        "046",
+        "talks",
+        r"\b(?:talks|negotiations?|negotiated|met|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks)\b",
+    ),
+    _t(
+        "visit",
+        "042",
+        "visit",
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?[A-Z]\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in)\b",
+    ),
+    _t(
+        "statement",
+        "13",
+        "threat",
+        r"\b(?:threatened|warned|vowed\s+(?:revenge|retaliation|to)|threat\s+of)\b",
+    ),
+    _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
+)
+
+_MODALITY = (
+    ("denied", re.compile(r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b", re.I)),
+    ("hypothetical", re.compile(r"\b(?:if|unless|whether|would\s+have)\b", re.I)),
+    ("planned", re.compile(r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b", re.I)),
+    ("possible", re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I)),
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Co|Lt|Col|Maj|Capt|Gov|Amb)\.|\b[A-Z]\.)$"
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:then\s+)?(?:the|a|an|Iran|U\.S\.|[A-Z]\w+\s+\w+ed)|after|before|when|which|who)\b)"
+)
+_ROLE_INTERMEDIARY = (
+    r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by|in)\s+(?:the\s+)?{actor}",
+    r"{actor}\s*(?:'s?\s+\w+(?:\s+\w+)?\s+)?(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
+    r"asked\s+{actor}\s+to",
+    r"(?:a|an)\s+{actor}\s+(?:delegation|envoy|intermediary|mediator)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Candidate:
+    """One event found in a document, with its provenance."""
+
+    category: str
+    cameo_code: str
+    subtype: str | None
+    start: int
+    end: int
+    quote: str
+    trigger: str
+    trigger_start: int
+    span: DateSpan | None
+    date_text: str | None
+    actors: list[tuple[str, str]] = field(default_factory=list)
+    modality: str = "asserted"
+    location: str | None = None
+    confidence: float = 0.5
+
+    @property
+    def dated(self) -> bool:
+        return self.span is not None
+
+    @property
+    def summary(self) -> str:
+        def names(role: str) -> str:
+            return " and ".join(n for n, r in self.actors if r == role)
+
+        who = names("initiator") or names("participant") or "Unknown actor"
+        target = names("target")
+        via = names("intermediary")
+        text = f"{who}: {self.subtype or self.category}"
+        if target:
+            text += f" against {target}" if self.category in ("strike", "sanction") else f" to {target}"
+        if via:
+            text += f" via {via}"
+        return text
+
+
+def sentences(text: str) -> list[Span]:
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
+            continue
+        if text[start : m.start()].strip():
+            spans.append(Span(start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(Span(start, len(text)))
+    return [_strip(text, s) for s in spans]
+
+
+def _strip(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    return Span(span.start + left, span.start + right)
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    chunk = text[sentence.start : sentence.end]
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(chunk):
+        out.append(Span(sentence.start + start, sentence.start + m.start()))
+        start = m.end()
+    out.append(Span(sentence.start + start, sentence.end))
+    return [s for s in out if s.end > s.start]
+
+
+def modality_of(text: str, clause: Span, trigger_start: int) -> str:
+    before = text[clause.start : trigger_start]
+    around = text[max(clause.start, trigger_start - 60) : min(clause.end, trigger_start + 40)]
+    for name, pattern in _MODALITY:
+        scope = around if name in ("planned", "possible") else before + around
+        if pattern.search(scope):
+            return name
+    return "asserted"
+
+
+def _roles(
+    text: str, clause: Span, sentence: Span, trigger: Trigger, trigger_start: int, mentions: Sequence[ActorMention]
+) -> list[tuple[str, str]]:
+    in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    if not in_clause:
+        in_clause = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    roles: dict[str, str] = {}
+    chunk = text[sentence.start : sentence.end]
+    for m in in_clause:
+        surface = re.escape(text[m.start : m.end])
+        for pattern in _ROLE_INTERMEDIARY:
+            if re.search(pattern.format(actor=surface), chunk):
+                roles.setdefault(m.actor, "intermediary")
+                break
+    others = [m for m in in_clause if m.actor not in roles]
+    if trigger.category in ("talks", "deal", "message"):
+        for m in others:
+            roles.setdefault(m.actor, "participant")
+        parties = [a for a, r in roles.items() if r == "participant"]
+        if trigger.category == "message" and len(parties) >= 2:
+            first = min((m for m in others if m.actor in parties), key=lambda m: m.start)
+            roles[first.actor] = "initiator"
+            for a in parties:
+                if a != first.actor:
+                    roles[a] = "target"
+    else:
+        before = [m for m in others if m.start < trigger_start]
+        after = [m for m in others if m.start >= trigger_start]
+        if before:
+            roles.setdefault(before[-1].actor, "initiator")
+        for m in after:
+            roles.setdefault(m.actor, "target")
+        for m in before[:-1]:
+            roles.setdefault(m.actor, "participant")
+    return list(roles.items())
+
+
+def _best_date(
+    dates: Sequence[Any], clause: Span, sentence: Span, trigger_start: int
+) -> Any | None:
+    """The dated expression of the trigger's clause (nearest), else of its sentence."""
+    for scope in (clause, sentence):
+        inside = [d for d in dates if scope.start <= d.start < scope.end and d.span is not None]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - trigger_start))
+    return None
+
+
+def detect(
+    text: str,
+    gazetteer: Gazetteer,
+    dates: Sequence[Any],
+    published: date | None = None,
+) -> list[Candidate]:
+    """Candidate events in ``text`` given its temporal expressions (from the tagger)."""
+    year = published.year if published else None
+    mentions = gazetteer.find(text, year)
+    found: list[Candidate] = []
+    for sentence in sentences(text):
+        for clause in clauses(text, sentence):
+            chunk = text[clause.start : clause.end]
+            hits = []
+            for order, trigger in enumerate(TRIGGERS):
+                m = trigger.pattern.search(chunk)
+                if m:
+                    hits.append((m.start(), order, trigger, m))
+            if not hits:
+                continue
+            _, _, trigger, m = min(hits, key=lambda h: (h[1], h[0]))
+            trigger_start = clause.start + m.start()
+            expression = _best_date(dates, clause, sentence, trigger_start)
+            span = expression.span if expression is not None else None
+            modality = modality_of(text, clause, trigger_start)
+            if span is not None and published is not None and span.start > published:
+                modality = "planned" if modality == "asserted" else modality
+            actors = _roles(text, clause, sentence, trigger, trigger_start, mentions)
+            if not actors:
+                continue
+            confidence = 0.4 + (0.2 if span else 0) + (0.2 if len(actors) > 1 else 0)
+            found.append(
+                Candidate(
+                    category=trigger.category,
+                    cameo_code=trigger.cameo,
+                    subtype=trigger.subtype,
+                    start=sentence.start,
+                    end=sentence.end,
+                    quote=text[sentence.start : sentence.end],
+                    trigger=m.group(0),
+                    trigger_start=trigger_start,
+                    span=span,
+                    date_text=expression.text if expression is not None else None,
+                    actors=actors,
+                    modality=modality,
+                    confidence=round(confidence, 2),
+                )
+            )
+    return found

@@ -1,0 +1,112 @@
+"""Actors named in text: states (and their capitals and adjectives), organisations,
+armed groups, and officials with the state they served at the time.
+
+The lists are data (``data/actors.csv``, ``data/officials.csv``); this module
+compiles them into one regular expression and answers "who is named here".
+A foreign minister's visit is that state's visit: officials resolve to their
+state for the year of the event.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    name: str
+    state: str
+    from_year: int
+    to_year: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named at ``start:end``; ``via`` is the official's name, if any."""
+
+    start: int
+    end: int
+    actor: str
+    via: str | None = None
+
+
+class Gazetteer:
+    def __init__(self, actors: list[ActorInfo], officials: list[tuple[Official, list[str]]]) -> None:
+        self.actors = {a.name: a for a in actors}
+        self._surface: dict[str, tuple[str, Official | None]] = {}
+        self._officials: dict[str, list[Official]] = {}
+        for actor in actors:
+            for form in (actor.name, *actor.aliases):
+                self._surface.setdefault(form.lower(), (actor.name, None))
+        for official, forms in officials:
+            self._officials.setdefault(official.name, []).append(official)
+            for form in (official.name, *forms):
+                self._surface.setdefault(form.lower(), (official.state, official))
+        forms = sorted(self._surface, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+        # Case-sensitive on the first letter: "US" the state, not "us" the pronoun.
+        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+    def find(self, text: str, year: int | None = None) -> list[ActorMention]:
+        """Actors named in ``text``; officials resolve to their state in ``year``."""
+        found = []
+        for m in self._pattern.finditer(text):
+            surface = m.group(0)
+            if not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            if surface.isupper() is False and surface.lower() in ("us",) and surface != "US":
+                continue
+            actor, official = self._surface[surface.lower()]
+            via = None
+            if official is not None:
+                state = self._state_of(official.name, year) or actor
+                actor, via = state, official.name
+            found.append(ActorMention(m.start(), m.end(), actor, via))
+        return found
+
+    def _state_of(self, name: str, year: int | None) -> str | None:
+        terms = self._officials.get(name, [])
+        if year is not None:
+            for term in terms:
+                if term.from_year <= year <= term.to_year:
+                    return term.state
+        return terms[0].state if terms else None
+
+    def info(self, name: str) -> ActorInfo | None:
+        return self.actors.get(name)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
+
+@cache
+def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    actors = []
+    with (data_dir / "actors.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            actors.append(
+                ActorInfo(row["name"], row["kind"], row["country"] or None, _split(row["aliases"]))
+            )
+    officials = []
+    with (data_dir / "officials.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            official = Official(
+                row["name"], row["state"], int(row["from_year"]), int(row["to_year"])
+            )
+            officials.append((official, list(_split(row["aliases"]))))
+    return Gazetteer(actors, officials)
