@@ -119,7 +119,7 @@ def tag_dates(text: str, published: str | date | None = None) -> list[TimeExpres
                 span.precision if span else None,
             )
         )
-        ctx.remember(resolved.value, span)
+        ctx.remember(name, span)
         taken_end = end
     return result
 

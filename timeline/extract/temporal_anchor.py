@@ -150,17 +150,23 @@ def day_value(day: date) -> str:
     return day.isoformat()
 
 
+NEAR_MONTHS = 2
+"""A year-less month (or day) this close to the anchor is taken in the anchor's year
+whatever the tense: tense cues are less reliable than proximity at short range."""
+
+
 def resolve_month(anchor: Anchor, month: int, tense: str | None, strict: bool = False) -> int:
     """The year of a year-less month: the latest past one, the next future one, or the
     nearest one when the tense is unknown. ``strict`` excludes the anchor month itself."""
     if anchor.month is None:
         return anchor.year
     here = anchor.month
-    if tense == "past":
-        return anchor.year if (month < here if strict else month <= here) else anchor.year - 1
-    if tense == "future":
-        return anchor.year if (month > here if strict else month >= here) else anchor.year + 1
     diff = month - here
+    if strict or abs(diff) > NEAR_MONTHS:
+        if tense == "past":
+            return anchor.year if (month < here if strict else month <= here) else anchor.year - 1
+        if tense == "future":
+            return anchor.year if (month > here if strict else month >= here) else anchor.year + 1
     if diff > 6:
         return anchor.year - 1
     if diff < -6:
@@ -175,11 +181,12 @@ def resolve_month_day(anchor: Anchor, month: int, day: int, tense: str | None) -
     if anchor.day is None:
         return resolve_month(anchor, month, tense)
     here = (anchor.month, anchor.day)
-    if tense == "past":
-        return anchor.year if (month, day) <= here else anchor.year - 1
-    if tense == "future":
-        return anchor.year if (month, day) >= here else anchor.year + 1
     diff = (month - anchor.month) * 31 + (day - anchor.day)
+    if abs(diff) > NEAR_MONTHS * 31:
+        if tense == "past":
+            return anchor.year if (month, day) <= here else anchor.year - 1
+        if tense == "future":
+            return anchor.year if (month, day) >= here else anchor.year + 1
     if diff > 183:
         return anchor.year - 1
     if diff < -183:

@@ -70,13 +70,13 @@ class Context:
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         return m[1].lower() if m else ""
 
-    def remember(self, value: str, span: DateSpan | None) -> None:
+    def remember(self, rule: str, span: DateSpan | None) -> None:
         if span is None:
             return
         if span.precision == "day" and span.days == 0:
             self.last_day = span.start
         self.last_year = span.start.year
-        if span.precision == "quarter":
+        if span.precision == "quarter" and rule == "quarter":
             self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)
 
 
@@ -313,17 +313,17 @@ def _quarter(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     shift = {"last": -1, "next": 1, "this": 0}.get((m["rel"] or "").lower())
     if det.endswith("year's"):
         shift = {"this": 0, "last": -1, "next": 1}[det.split()[0]]
+    first = m.start("fiscal") if m["fiscal"] else m.start("ord") if m["ord"] else start
+    trim = first if det == "the" and "-" in (m["sep"] or "") else None
     if explicit:
         year: int | None = int(explicit)
     elif shift is not None:
         year = ctx.anchor.year + shift if ctx.anchor else None
     else:
         year = _quarter_year(ctx, quarter, start, end)
-    if m["q"] and year is None and not m["y2"]:
-        return Resolved("DATE", f"XXXX-Q{quarter}")
     if year is None:
-        return Resolved("DATE", f"XXXX-Q{quarter}")
-    return Resolved("DATE", f"{year:04d}-Q{quarter}")
+        return Resolved("DATE", f"XXXX-Q{quarter}", start=trim)
+    return Resolved("DATE", f"{year:04d}-Q{quarter}", start=trim)
 
 
 def _half(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
@@ -354,7 +354,10 @@ def _the_quarter(m: Match, ctx: Context, start: int, end: int) -> Resolved | Non
         return Resolved("DATE", "XXXX-QX")
     if "this" in words or "current" in words:
         return Resolved("DATE", f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}")
-    reference = ctx.last_quarter or _previous_quarter(ctx)
+    if "latest" in words:
+        reference = _previous_quarter(ctx)
+    else:
+        reference = ctx.last_quarter or _previous_quarter(ctx)
     if reference is None:
         return None
     year, quarter = reference
@@ -366,6 +369,8 @@ def _the_quarter(m: Match, ctx: Context, start: int, end: int) -> Resolved | Non
 def _year_ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if ctx.anchor is None:
         return Resolved("DATE", "XXXX")
+    if m["ord"]:
+        return Resolved("DATE", f"{ctx.anchor.year - 1:04d}-Q{ORDINALS[m['ord'].lower()]}")
     if ctx.last_quarter and "quarter" not in m[0].lower():
         year, quarter = ctx.last_quarter
         return Resolved("DATE", f"{year - 1:04d}-Q{quarter}")
@@ -374,6 +379,10 @@ def _year_ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         if reference:
             return Resolved("DATE", f"{reference[0] - 1:04d}-Q{reference[1]}")
     return Resolved("DATE", f"{ctx.anchor.year - 1:04d}")
+
+
+def _year_end(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
+    return Resolved("DATE", f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
 
 
 from timeline.extract.temporal_relative import RELATIVE_RESOLVERS  # noqa: E402
@@ -397,6 +406,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": _half,
     "the_quarter": _the_quarter,
     "year_ago": _year_ago,
+    "year_end": _year_end,
     **RELATIVE_RESOLVERS,
 }
 

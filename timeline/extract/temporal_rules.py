@@ -146,7 +146,7 @@ _SPELLED_YEAR = (
     r"sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_FUTURE_REF = r"(?:the\s+)?(?:near\s+)?future|soon|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+_FUTURE_REF = r"the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
 
 _I = re.IGNORECASE
 # Boundaries that refuse letters, digits and number punctuation on either side.
@@ -175,7 +175,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year",
         re.compile(
-            rf"(?:(?i:(?P<the>the\s+)?(?P<mod>early|mid|late|the\s+(?:beginning|start|end|middle)"
+            rf"(?:(?i:(?P<mod>(?:the\s+)?(?:early|mid|late)|the\s+(?:beginning|start|end|middle)"
             rf"\s+of)[-\s]+))?(?<!\w)(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<sy>"
             rf"{_SPELLED_YEAR}))?(?!\s*\d)(?!\w)"
         ),
@@ -232,8 +232,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            rf"(?i:(?:(?P<det>the|its|this\s+year's|last\s+year's|next\s+year's|the\s+"
-            rf"(?P<qy>{_YEAR}))\s+)?(?P<fiscal>fiscal[-\s]+)?(?P<ord>{_ORD})[-\s]+"
+            rf"(?i:(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+"
+            rf"(?P<qy>{_YEAR}))\s+)?(?P<fiscal>fiscal[-\s]+)?(?P<ord>{_ORD})(?P<sep>[-\s]+)"
             rf"(?:fiscal[-\s]+)?quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|next|this)"
             rf"\s+year))?|(?P<q>Q[1-4])(?:\s+(?P<y2>{_YEAR}))?)\b"
         ),
@@ -282,7 +282,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_ago",
         re.compile(
-            r"(?i:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)(?:\s+(?:period|quarter))?)\b"
+            rf"(?i:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)(?:\s+(?:period|quarter|"
+            rf"(?P<ord>{_ORD})[-\s]quarter))?)\b"
+        ),
+    ),
+    (
+        "year_end",
+        re.compile(
+            r"(?i:(?:the\s+)?(?:full|calendar)\s+year|(?:the\s+)?year[-\s]end|(?:the\s+)?"
+            r"year's\s+end|the\s+end\s+of\s+the\s+year)\b"
         ),
     ),
     (
@@ -308,7 +316,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?<![\w-])(?i:(?P<present>right\s+now|now|currently|nowadays|these\s+days|"
             rf"at\s+present|the\s+present|current|at\s+the\s+moment)|(?P<past>more\s+recently|"
             rf"recently|recent\s+(?:days|weeks|months|years)(?:\s+and\s+(?:days|weeks|months|"
-            rf"years))?|recent|the\s+past|previously|formerly|lately|"
+            rf"years))?|the\s+past|lately|"
             rf"(?:the\s+)?(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years)|"
             rf"several\s+years\s+ago|years\s+ago|months\s+ago)|(?P<future>{_FUTURE_REF}|"
             rf"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
