@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,42 @@ def tag_dates(text: str, published: str | date | None = None) -> list[TimeExpres
         )
         ctx.remember(name, span)
         taken_end = end
-    return result
+    return _merge_times(text, result)
+
+
+_CLOCK_GLUE = re.compile(r"(?:\s*,?\s*(?:[A-Z]{2,4}T|on)?\s*,?\s*)")
+
+
+def _merge_times(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """Join a clock time and the day right after it (``10 p.m. Wednesday``) into one TIME."""
+    merged: list[TimeExpression] = []
+    i = 0
+    while i < len(expressions):
+        here = expressions[i]
+        after = expressions[i + 1] if i + 1 < len(expressions) else None
+        if (
+            after is not None
+            and here.type == "TIME"
+            and after.type == "DATE"
+            and after.precision == "day"
+            and "T" in here.value
+            and _CLOCK_GLUE.fullmatch(text, here.end, after.start)
+        ):
+            clock = here.value.split("T", 1)[1]
+            merged.append(
+                replace(
+                    after,
+                    start=here.start,
+                    text=text[here.start : after.end],
+                    type="TIME",
+                    value=f"{after.value}T{clock}",
+                )
+            )
+            i += 2
+            continue
+        merged.append(here)
+        i += 1
+    return merged
 
 
 # --------------------------------------------------------------------------

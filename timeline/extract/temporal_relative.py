@@ -69,8 +69,15 @@ def _unit_value(ctx: Context, unit: str, delta: int, ref: date | None = None) ->
     return None
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|ends|to\s+date)\b")
+
+
 def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     rel, unit = _norm(m["rel"]), _norm(m["unit"])
+    if m["unit"][0].isupper():
+        return None  # a title such as "This Week"
+    if unit in ("year", "fiscal year") and rel in ("the", "that") and _ENDED.match(ctx.text, end):
+        return _resolved("DURATION", "P1Y")
     if unit in ("morning", "afternoon", "evening", "night"):
         code = PARTS_OF_DAY[unit]
         delta = {"last": -1, "this": 0, "that": 0, "the following": 1, "the next": 1}.get(rel)
@@ -154,6 +161,8 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
 
 def _deictic(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     word = _norm(m["w"] or m["w2"])
+    if start == m.start("w") and m["w"][0].isupper() and not ctx.sentence_start(start):
+        return None  # a name such as "VOA Today"
     delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}.get(word)
     if delta is None:
         delta = -2 if "before" in word else 2

@@ -66,6 +66,13 @@ class Context:
             self._tense[key] = clause_tense(self.text, start, end)
         return self._tense[key]
 
+    def sentence_start(self, start: int) -> bool:
+        """Whether only punctuation or quotes separate ``start`` from a sentence end."""
+        i = start - 1
+        while i >= 0 and (self.text[i].isspace() or self.text[i] in "\"'`“‘(_"):
+            i -= 1
+        return i < 0 or self.text[i] in ".!?:;\n"
+
     def previous_word(self, start: int) -> str:
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         return m[1].lower() if m else ""
@@ -350,6 +357,8 @@ def _previous_quarter(ctx: Context) -> tuple[int, int] | None:
 
 def _the_quarter(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     words = m[0].lower()
+    if re.match(r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]):
+        return Resolved("DURATION", "P3M")
     if ctx.anchor is None or ctx.anchor.month is None:
         return Resolved("DATE", "XXXX-QX")
     if "this" in words or "current" in words:

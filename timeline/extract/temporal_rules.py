@@ -250,7 +250,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:(?:the|this|that|its|the\s+latest|the\s+current|the\s+year-(?:ago|earlier)|"
             r"the\s+comparable\s+year-ago|the\s+year-earlier)\s+quarter|"
-            r"(?:the\s+)?(?:latest|current)\s+quarter)\b"
+            r"(?:the\s+)?(?:latest|current)\s+quarter)\b(?!-)"
         ),
     ),
     (
