@@ -16,6 +16,7 @@ from timeline.extract.temporal_rules import (
     PRESENT_CUES,
 )
 
+NEEDS_TO = frozenset("set going plan plans planning intend intends aims hope hopes due".split())
 _ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
 
 
@@ -76,12 +77,9 @@ def _classify(tokens: list[str], i: int) -> str | None:
     w = tokens[i].lower()
     prev = tokens[i - 1].lower() if i > 0 else ""
     if w in FUTURE_CUES:
-        if w == "set":
+        if w in NEEDS_TO:
             nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             return "future" if nxt in ("to", "for") else None
-        if w == "going":
-            nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-            return "future" if nxt == "to" else None
         return "future"
     participle = w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
     if participle:
@@ -107,11 +105,11 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             break
         tense = _classify(left, i)
         if tense == "present":
-            break
+            return None
         if tense:
             return tense
     right = _TOKEN.findall(text, end, min(len(text), end + 100))
-    for i, token in enumerate(right[:12]):
+    for i, token in enumerate(right[:8]):
         if token in _BOUNDARY:
             break
         tense = _classify(right, i)

@@ -355,7 +355,7 @@ PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.!?;:]")
 FUTURE_CUES = frozenset(
     "will 'll shall won't wo going plans plan planned intends intend scheduled expected due "
-    "upcoming slated aims hopes hope would planning set next tomorrow".split()
+    "upcoming slated aims hopes hope would planning set next tomorrow effective payable".split()
 )
 PAST_CUES = frozenset(
     "was were had did said told ago yesterday went came took made met gave saw began held left "
