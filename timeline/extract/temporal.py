@@ -25,7 +25,7 @@ from timeline.dates import DateSpan, span_from_value
 from timeline.errors import InvalidDate, TimelineError
 from timeline.extract.temporal_anchor import parse_anchor
 from timeline.extract.temporal_resolvers import Context, Resolved, resolve
-from timeline.extract.temporal_rules import PRIORITY, RULES
+from timeline.extract.temporal_rules import PRIORITY, RULES, TRIGGER_TOKEN, TRIGGERS, WINDOW
 
 
 class DocumentError(TimelineError):
@@ -65,17 +65,44 @@ class TimeExpression:
         return DateSpan(self.date_start, self.date_end, self.precision)
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the merged text windows around its trigger tokens."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for m in TRIGGER_TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            key = "#/" if token[-1] == "/" else "#4" if len(token) == 4 else "#2s"
+        else:
+            key = token.lower()
+        rules = TRIGGERS.get(key)
+        if rules is None:
+            continue
+        lo, hi = max(0, m.start() - WINDOW), min(size, m.end() + WINDOW)
+        for rule in rules:
+            windows = spans.setdefault(rule, [])
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, str, Any]]:
     found = []
+    seen: set[tuple[int, int, str]] = set()
+    windows = _windows(text)
     for name, pattern in RULES:
         rank = PRIORITY[name]
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            # Leading whitespace can be matched by optional prefixes; trim it.
-            while start < end and text[start].isspace():
-                start += 1
-            if start < end:
-                found.append((start, end, rank, name, m))
+        for lo, hi in windows.get(name, ()):
+            for m in pattern.finditer(text, lo, hi):
+                start, end = m.span()
+                # Leading whitespace can be matched by optional prefixes; trim it.
+                while start < end and text[start].isspace():
+                    start += 1
+                if start < end and (start, end, name) not in seen:
+                    seen.add((start, end, name))
+                    found.append((start, end, rank, name, m))
     found.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
     return found
 

@@ -371,3 +371,44 @@ NOT_PAST_ED = frozenset(
     "weed greed steed embed".split()
 )
 FUTURE_PREPOSITIONS = frozenset(("for", "until", "till", "by"))
+
+# Every expression a rule matches contains one of its trigger tokens. The tagger
+# finds trigger tokens in one cheap pass and runs each rule only in windows around
+# its own triggers, which keeps whole documents out of the slow patterns.
+RULES = [(name, re.compile(r"(?<!\w)" + p.pattern, p.flags)) for name, p in RULES]
+
+TRIGGER_TOKEN = re.compile(r"[A-Za-z]{2,}|\d{4}|\d\d(?=s|'s)|Q[1-4]|[ap]\.m\.|\d{1,2}/\d")
+WINDOW = 48
+_MONTH_RULES = ("month_day", "day_month", "month_year", "rel_month", "month_rel_year")
+_UNIT_RULES = ("relative_unit", "earlier_this", "ago", "duration", "set")
+TRIGGERS: dict[str, tuple[str, ...]] = {}
+
+
+def _trigger(words: str, *rules: str) -> None:
+    for word in words.split():
+        TRIGGERS[word] = TRIGGERS.get(word, ()) + rules
+
+
+_trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES)
+_trigger(" ".join(WEEKDAY_NUMBERS), "weekday", "set", "month_day", "day_month")
+_trigger("#4", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
+_trigger("#4", "month_year")
+_trigger("#2s", "decade")
+_trigger("#/", "slash")
+_trigger("nineteen eighteen twenty thousand", "spelled_year", "month_year", "season")
+_trigger(" ".join(SPELLED_DECADES), "spelled_decade")
+_trigger("century centuries", "century", "relative_unit", "ago", "duration")
+_trigger("spring summer fall autumn winter", "season")
+_trigger("quarter quarters q1 q2 q3 q4", "quarter", "the_quarter", "ago", "duration", "set")
+_trigger("half", "half", "year")
+_trigger("ago earlier before later after hence", "ago", "earlier_this")
+_trigger("day week month year weekend decade", *_UNIT_RULES)
+_trigger("days weeks months years weekends decades hour hours minute minutes", "ago", "duration")
+_trigger("days weeks months years", "ref")
+_trigger("morning afternoon evening night nights", "relative_unit", "weekday")
+_trigger("year", "year_ago", "year_end", "month_rel_year", "quarter", "half")
+_trigger("yesterday today tomorrow tonight", "deictic")
+_trigger("now currently nowadays present current moment recently past future coming", "ref")
+_trigger("term lately", "ref")
+_trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
+_trigger("am pm a.m. p.m. noon midnight", "clock")
