@@ -48,7 +48,10 @@ class Score:
 
 def strip_time(value: str) -> str:
     """The date part of a TIMEX3 value (``2020-01-03T10:00`` -> ``2020-01-03``)."""
-    return value.split("T", 1)[0] if len(value) > 1 and "T" in value[1:] else value
+    index = value.find("T")
+    if index > 0 and (value[index - 1].isdigit() or value[index - 1] == "X"):
+        return value[:index]
+    return value
 
 
 def overlaps(a: Expression, b: Expression) -> bool:
