@@ -32,9 +32,10 @@ def test_timebank_targets() -> None:
     timebank = SHARED / "timeml" / "TimeBank"
     if not timebank.is_dir():
         pytest.skip(f"TimeBank gold not found at {timebank}")
+    from timeline.extract.scoring import score_documents
     from timeline.extract.timeml import read_corpus
 
     docs = read_corpus(timebank)
-    scores = eval_dates.score_documents(eval_dates.system_and_gold(d) for d in docs)
+    scores = score_documents(eval_dates.system_and_gold(d) for d in docs)
     assert scores["relaxed"].f1 >= 0.90
     assert scores["value"].f1 >= 0.80

@@ -47,11 +47,23 @@ def test_absolute_forms(sentence: str, expression: str, value: str) -> None:
 
 def test_spans_and_precision() -> None:
     e = only("Envoys met Jan. 21-22 in Geneva.")
-    assert (e.date_start, e.date_end, e.precision) == (date(2020, 1, 21), date(2020, 1, 22), "range")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(2020, 1, 21),
+        date(2020, 1, 22),
+        "range",
+    )
     e = only("Ties were cut in the 1990s.")
-    assert (e.date_start, e.date_end, e.precision) == (date(1990, 1, 1), date(1999, 12, 31), "decade")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(1990, 1, 1),
+        date(1999, 12, 31),
+        "decade",
+    )
     e = only("Exports fell in fall 2019.")
-    assert (e.date_start, e.date_end, e.precision) == (date(2019, 9, 1), date(2019, 11, 30), "season")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(2019, 9, 1),
+        date(2019, 11, 30),
+        "season",
+    )
     e = only("Oil revenue dropped in the first quarter.")
     assert e.precision == "quarter" and e.date_end == date(2020, 3, 31)
     e = only("A deadline falls in mid-January.")
@@ -127,7 +139,9 @@ def test_no_false_dates(sentence: str) -> None:
 
 
 def test_without_anchor_relative_expressions_are_unresolved() -> None:
-    found = {e.text: e for e in tag_dates("Yesterday and last week, on Tuesday and on Jan. 3.", None)}
+    found = {
+        e.text: e for e in tag_dates("Yesterday and last week, on Tuesday and on Jan. 3.", None)
+    }
     assert found["Yesterday"].value == "XXXX-XX-XX"
     assert found["last week"].value == "XXXX-WXX"
     assert found["Tuesday"].value == "XXXX-WXX-2"

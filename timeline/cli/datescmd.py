@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ import typer
 from timeline.cli import app
 
 
-class DatesFormat(str, Enum):
+class DatesFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"

@@ -14,8 +14,8 @@ Only ``re`` runs in the hot path: every pattern lives, compiled once, in
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path

@@ -14,9 +14,10 @@ from timeline.extract.temporal_rules import (
     NOT_PAST_ED,
     PAST_CUES,
     PRESENT_CUES,
+    words,
 )
 
-NEEDS_TO = frozenset("set going plan plans planning intend intends aims hope hopes due".split())
+NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
 _ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
 
 
@@ -49,8 +50,7 @@ def parse_anchor(published: str | date | None) -> Anchor | None:
     m = _ANCHOR.fullmatch(text)
     if not m:
         raise InvalidDate(
-            f"publication date {published!r} is not a date; "
-            "give it as YYYY-MM-DD, YYYY-MM or YYYY"
+            f"publication date {published!r} is not a date; give it as YYYY-MM-DD, YYYY-MM or YYYY"
         )
     year = int(m[1])
     month = int(m[2]) if m[2] else None
@@ -69,7 +69,7 @@ def parse_anchor(published: str | date | None) -> Anchor | None:
 # Tense of the clause around an expression
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|(?<=[a-z]{3})[.!?](?=\s|$)|[;!?\"“”]")
-_BOUNDARY = frozenset(".!?;\"“”")
+_BOUNDARY = frozenset('.!?;"“”')
 
 
 def _classify(tokens: list[str], i: int) -> str | None:
@@ -96,12 +96,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     left = _TOKEN.findall(text, max(0, start - 120), start)
     if left and left[-1].lower() in FUTURE_PREPOSITIONS:
         return "future"
-    steps = 0
-    for i in range(len(left) - 1, -1, -1):
+    for i in range(len(left) - 1, max(-1, len(left) - 15), -1):
         if left[i] in _BOUNDARY:
-            break
-        steps += 1
-        if steps > 14:
             break
         tense = _classify(left, i)
         if tense == "present":

@@ -27,6 +27,7 @@ from timeline.extract.temporal_rules import (
     SPELLED_DECADES,
     SPELLED_UNITS,
     WEEKDAY_NUMBERS,
+    words,
 )
 
 Match = re.Match[str]
@@ -34,9 +35,9 @@ _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 _UNIT_CODES.update({"quarter": "Q", "hour": "H", "minute": "M", "weekend": "WE", "century": "CE"})
-_SEASON_PREPOSITIONS = frozenset("in during by since until through over of before after for".split())
-_MONTH_PREPOSITIONS = _SEASON_PREPOSITIONS | frozenset(
-    "from to and or between last next this early late mid the".split()
+_SEASON_PREPOSITIONS = words("in during by since until through over of before after for")
+_MONTH_PREPOSITIONS = _SEASON_PREPOSITIONS | words(
+    "from to and or between last next this early late mid the"
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -167,9 +168,12 @@ def _month_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None
         year = _spelled_year(m["sy"])
     else:
         bare = not m["mod"]
-        if bare and (name.isupper() or name in ("May", "March")):
-            if ctx.previous_word(m.start("mon")) not in _MONTH_PREPOSITIONS:
-                return None
+        if (
+            bare
+            and (name.isupper() or name in ("May", "March"))
+            and ctx.previous_word(m.start("mon")) not in _MONTH_PREPOSITIONS
+        ):
+            return None
         if ctx.anchor is None:
             return Resolved("DATE", f"XXXX-{month:02d}")
         year = resolve_month(ctx.anchor, month, ctx.tense(start, end))
@@ -204,9 +208,12 @@ def _month_rel_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | 
 def _year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     year = int(m["y"])
     mod = (m["mod"] or "").lower()
-    if not mod and not 1900 <= year <= 2099:
-        if ctx.previous_word(start) not in ("in", "since", "of", "by", "until", "from", "to"):
-            return None
+    if (
+        not mod
+        and not 1900 <= year <= 2099
+        and ctx.previous_word(start) not in ("in", "since", "of", "by", "until", "from", "to")
+    ):
+        return None
     if "half" in mod:
         half = 1 if "first" in mod else 2
         first = date(year, 1 + 6 * (half - 1), 1)

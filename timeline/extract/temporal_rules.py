@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> frozenset[str]:
+    """The set of the space-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 MONTH_NUMBERS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -202,12 +208,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"seats|times)\b)"
         ),
     ),
-    ("spelled_year", re.compile(rf"(?i:(?:the\s+year\s+)?{_SPELLED_YEAR}|the\s+year\s+two\s+thousand)\b")),
+    (
+        "spelled_year",
+        re.compile(rf"(?i:(?:the\s+year\s+)?{_SPELLED_YEAR}|the\s+year\s+two\s+thousand)\b"),
+    ),
     (
         "decade",
         re.compile(
-            rf"(?i:(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?)"
-            rf"(?:(?P<c>1[0-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)(?!\w)"
+            r"(?i:(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?)"
+            r"(?:(?P<c>1[0-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)(?!\w)"
         ),
     ),
     (
@@ -264,12 +273,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_unit",
         re.compile(
-            rf"(?i:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
-            rf"the\s+middle\s+of|the\s+rest\s+of)?\s*(?P<rel>last|next|this|this\s+past|"
-            rf"this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+current|"
-            rf"the\s+coming|the\s+same|that|the|past|coming|previous|current)\s+"
-            rf"(?P<unit>week|month|year|weekend|decade|century|fiscal\s+year|day|morning|"
-            rf"afternoon|evening|night))\b"
+            r"(?i:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
+            r"the\s+middle\s+of|the\s+rest\s+of)?\s*(?P<rel>last|next|this|this\s+past|"
+            r"this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+current|"
+            r"the\s+coming|the\s+same|that|the|past|coming|previous|current)\s+"
+            r"(?P<unit>week|month|year|weekend|decade|century|fiscal\s+year|day|morning|"
+            r"afternoon|evening|night))\b"
         ),
     ),
     (
@@ -353,22 +362,22 @@ PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 # Tense cues, scanned around an expression to resolve year-less dates.
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.!?;:]")
-FUTURE_CUES = frozenset(
+FUTURE_CUES = words(
     "will 'll shall won't wo going plans plan planned intends intend scheduled expected due "
-    "upcoming slated aims hopes hope would planning set next tomorrow effective payable".split()
+    "upcoming slated aims hopes hope would planning set next tomorrow effective payable"
 )
-PAST_CUES = frozenset(
+PAST_CUES = words(
     "was were had did said told ago yesterday went came took made met gave saw began held left "
     "fell rose won lost sold bought paid spoke wrote brought thought found knew became struck "
     "shot sent spent got led ran felt kept stood heard meant sought fought taught caught "
     "threw flew drew grew broke chose froze spoke stole woke wore tore swore overtook undertook "
-    "withdrew".split()
+    "withdrew"
 )
-PRESENT_CUES = frozenset("is are am says say does do has have".split())
-BE_WORDS = frozenset("be been being is are am".split())
-NOT_PAST_ED = frozenset(
+PRESENT_CUES = words("is are am says say does do has have")
+BE_WORDS = words("be been being is are am")
+NOT_PAST_ED = words(
     "need seed speed indeed hundred red bed shed feed proceed exceed succeed united bleed breed "
-    "weed greed steed embed".split()
+    "weed greed steed embed"
 )
 FUTURE_PREPOSITIONS = frozenset(("for", "until", "till", "by"))
 
