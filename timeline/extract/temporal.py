@@ -23,8 +23,8 @@ from typing import Any
 
 from timeline.dates import DateSpan, span_from_value
 from timeline.errors import InvalidDate, TimelineError
-from timeline.extract.temporal_anchor import parse_anchor
-from timeline.extract.temporal_resolvers import Context, Resolved, resolve
+from timeline.extract.temporal_anchor import Context, Resolved, parse_anchor
+from timeline.extract.temporal_resolvers import resolve
 from timeline.extract.temporal_rules import PRIORITY, RULES, TRIGGER_TOKEN, TRIGGERS, WINDOW
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from timeline.dates import DateSpan
 from timeline.errors import InvalidDate
 from timeline.extract.temporal_rules import (
     BE_WORDS,
@@ -18,6 +19,7 @@ from timeline.extract.temporal_rules import (
 )
 
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
 
 
@@ -200,3 +202,53 @@ def resolve_weekday(anchor: date, weekday: int, tense: str | None, rel: str = ""
     if tense == "future" or (rel == "this" and tense != "past"):
         return shift_days(anchor, ahead)
     return shift_days(anchor, -back)
+
+
+# --------------------------------------------------------------------------
+# What the resolvers share
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str
+    span: DateSpan | None = None
+    start: int | None = None
+
+
+@dataclass
+class Context:
+    """The document being tagged and what was mentioned so far."""
+
+    text: str
+    anchor: Anchor | None
+    last_day: date | None = None
+    last_year: int | None = None
+    last_quarter: tuple[int, int] | None = None
+    _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._tense:
+            self._tense[key] = clause_tense(self.text, start, end)
+        return self._tense[key]
+
+    def sentence_start(self, start: int) -> bool:
+        """Whether only punctuation or quotes separate ``start`` from a sentence end."""
+        i = start - 1
+        while i >= 0 and (self.text[i].isspace() or self.text[i] in "\"'`“‘(_"):
+            i -= 1
+        return i < 0 or self.text[i] in ".!?:;\n"
+
+    def previous_word(self, start: int) -> str:
+        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
+        return m[1].lower() if m else ""
+
+    def remember(self, rule: str, span: DateSpan | None) -> None:
+        if span is None:
+            return
+        if span.precision == "day" and span.days == 0:
+            self.last_day = span.start
+        self.last_year = span.start.year
+        if span.precision == "quarter" and rule == "quarter":
+            self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)

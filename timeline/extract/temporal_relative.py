@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
-from timeline.extract.temporal_anchor import add_months, resolve_weekday, shift_days, week_value
+from timeline.extract.temporal_anchor import (
+    Context,
+    Resolved,
+    add_months,
+    resolve_weekday,
+    shift_days,
+    week_value,
+)
 from timeline.extract.temporal_rules import NUMBER_WORDS, PARTS_OF_DAY, WEEKDAY_NUMBERS
-
-if TYPE_CHECKING:
-    from timeline.extract.temporal_resolvers import Context, Resolved
 
 Match = re.Match[str]
 _UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q"}
@@ -19,8 +22,6 @@ _UNIT_CODES.update({"hour": "H", "minute": "M", "weekend": "WE", "century": "CE"
 
 
 def _resolved(type_: str, value: str) -> Resolved:
-    from timeline.extract.temporal_resolvers import Resolved
-
     return Resolved(type_, value)
 
 

@@ -5,98 +5,36 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from timeline.dates import DateSpan
 from timeline.extract.temporal_anchor import (
     Anchor,
-    add_months,
-    clause_tense,
+    Context,
+    Resolved,
     resolve_month,
     resolve_month_day,
-    resolve_weekday,
-    shift_days,
-    week_value,
 )
+from timeline.extract.temporal_relative import RELATIVE_RESOLVERS
 from timeline.extract.temporal_rules import (
     MONTH_NUMBERS,
-    NUMBER_WORDS,
     ORDINALS,
-    PARTS_OF_DAY,
     SPELLED_DECADES,
     SPELLED_UNITS,
-    WEEKDAY_NUMBERS,
     words,
 )
 
 Match = re.Match[str]
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
-_UNIT_CODES.update({"quarter": "Q", "hour": "H", "minute": "M", "weekend": "WE", "century": "CE"})
 _SEASON_PREPOSITIONS = words("in during by since until through over of before after for")
 _MONTH_PREPOSITIONS = _SEASON_PREPOSITIONS | words(
     "from to and or between last next this early late mid the"
 )
-_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-
-
-@dataclass
-class Resolved:
-    type: str
-    value: str
-    span: DateSpan | None = None
-    start: int | None = None
-
-
-@dataclass
-class Context:
-    """The document being tagged and what was mentioned so far."""
-
-    text: str
-    anchor: Anchor | None
-    last_day: date | None = None
-    last_year: int | None = None
-    last_quarter: tuple[int, int] | None = None
-    _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
-
-    def tense(self, start: int, end: int) -> str | None:
-        key = (start, end)
-        if key not in self._tense:
-            self._tense[key] = clause_tense(self.text, start, end)
-        return self._tense[key]
-
-    def sentence_start(self, start: int) -> bool:
-        """Whether only punctuation or quotes separate ``start`` from a sentence end."""
-        i = start - 1
-        while i >= 0 and (self.text[i].isspace() or self.text[i] in "\"'`“‘(_"):
-            i -= 1
-        return i < 0 or self.text[i] in ".!?:;\n"
-
-    def previous_word(self, start: int) -> str:
-        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
-        return m[1].lower() if m else ""
-
-    def remember(self, rule: str, span: DateSpan | None) -> None:
-        if span is None:
-            return
-        if span.precision == "day" and span.days == 0:
-            self.last_day = span.start
-        self.last_year = span.start.year
-        if span.precision == "quarter" and rule == "quarter":
-            self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)
 
 
 def _date(resolved: date | None) -> Resolved | None:
     return Resolved("DATE", resolved.isoformat()) if resolved else None
-
-
-def _number(word: str) -> int | None:
-    word = " ".join(word.lower().split())
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word)
 
 
 def _mod_range(year: int, month: int | None, mod: str | None) -> DateSpan | None:
@@ -401,8 +339,6 @@ def _year_end(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     return Resolved("DATE", f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
 
 
-from timeline.extract.temporal_relative import RELATIVE_RESOLVERS  # noqa: E402
-
 Resolver = Callable[[Match, Context, int, int], Resolved | None]
 RESOLVERS: dict[str, Resolver] = {
     "iso": _iso,
@@ -430,7 +366,3 @@ RESOLVERS: dict[str, Resolver] = {
 def resolve(name: str, m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     """Resolve the match of rule ``name`` (None rejects the candidate)."""
     return RESOLVERS[name](m, ctx, start, end)
-
-
-__all__ = ["Context", "Resolved", "resolve", "shift_days", "week_value", "resolve_weekday"]
-_UNUSED = (PARTS_OF_DAY, WEEKDAY_NUMBERS, _UNIT_CODES, _number, add_months)
