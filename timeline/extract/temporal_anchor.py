@@ -225,6 +225,7 @@ class Context:
     last_day: date | None = None
     last_year: int | None = None
     last_quarter: tuple[int, int] | None = None
+    last_span: DateSpan | None = None
     _tense: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -250,5 +251,7 @@ class Context:
         if span.precision == "day" and span.days == 0:
             self.last_day = span.start
         self.last_year = span.start.year
+        if rule not in ("ago", "year_ago", "the_quarter"):
+            self.last_span = span
         if span.precision == "quarter" and rule == "quarter":
             self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from timeline.dates import DateSpan
+
 from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
@@ -14,7 +16,12 @@ from timeline.extract.temporal_anchor import (
     shift_days,
     week_value,
 )
-from timeline.extract.temporal_rules import NUMBER_WORDS, PARTS_OF_DAY, WEEKDAY_NUMBERS
+from timeline.extract.temporal_rules import (
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    WEEKDAY_NUMBERS,
+)
 
 Match = re.Match[str]
 _UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q"}
@@ -149,6 +156,10 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if unit == "year" and direction == "earlier" and count == 1 and ctx.last_quarter:
         year, quarter = ctx.last_quarter
         return _resolved("DATE", f"{year - 1:04d}-Q{quarter}")
+    if unit == "year" and direction == "earlier" and ctx.last_span is not None:
+        shifted = _year_before(ctx.last_span, count)
+        if shifted:
+            return _resolved("DATE", shifted)
     if unit == "year" and direction == "ago" and count == 1 and ctx.last_quarter:
         year, quarter = ctx.last_quarter
         if ctx.anchor and year == ctx.anchor.year:
@@ -158,6 +169,21 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if unit == "quarter":
         return None
     return _unit_value(ctx, unit, sign * count)
+
+
+def _year_before(span: DateSpan, years: int) -> str | None:
+    """The value of ``span`` moved ``years`` back, at the same precision."""
+    year = span.start.year - years
+    if year < 1:
+        return None
+    if span.precision == "day" and span.days == 0:
+        day = span.start
+        return f"{year:04d}-{day.month:02d}-{min(day.day, 28 if day.month == 2 else 31):02d}"
+    if span.precision == "month":
+        return f"{year:04d}-{span.start.month:02d}"
+    if span.precision == "quarter":
+        return f"{year:04d}-Q{(span.start.month - 1) // 3 + 1}"
+    return f"{year:04d}"
 
 
 def _deictic(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
@@ -219,6 +245,8 @@ def _duration(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
 
 
 def _set(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
+    if m["mon"]:
+        return _resolved("SET", f"XXXX-{MONTH_NUMBERS[m['mon'].lower()]:02d}")
     word = _norm(m["unit"] or m["adv"])
     values = {"day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M"}
     values.update({"monthly": "P1M", "year": "P1Y", "yearly": "P1Y", "annually": "P1Y"})

@@ -27,7 +27,7 @@ from timeline.extract.temporal_rules import (
 Match = re.Match[str]
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_SEASON_PREPOSITIONS = words("in during by since until through over of before after for")
+_SEASON_PREPOSITIONS = words("in into during by since until through over of before after for")
 _MONTH_PREPOSITIONS = _SEASON_PREPOSITIONS | words(
     "from to and or between last next this early late mid the"
 )

@@ -259,7 +259,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:(?:the|this|that|its|the\s+latest|the\s+current|the\s+year-(?:ago|earlier)|"
             r"the\s+comparable\s+year-ago|the\s+year-earlier)\s+quarter|"
-            r"(?:the\s+)?(?:latest|current)\s+quarter)\b(?!-)"
+            r"(?:the\s+)?(?:latest|current)\s+quarter|the\s+latest\s+period)\b(?!-)"
         ),
     ),
     (
@@ -327,8 +327,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"recently|recent\s+(?:days|weeks|months|years)(?:\s+and\s+(?:days|weeks|months|"
             rf"years))?|the\s+past|lately|"
             rf"(?:the\s+)?(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years)|"
-            rf"several\s+years\s+ago|years\s+ago|months\s+ago)|(?P<future>{_FUTURE_REF}|"
-            rf"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
+            rf"several\s+years\s+ago|years\s+ago|months\s+ago|(?:the\s+)?(?:past|last|previous)\s+"
+            rf"(?:several\s+|few\s+)?quarters|past\s+years)|(?P<future>{_FUTURE_REF}|"
+            rf"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+quarters|"
             rf"(?:in\s+)?the\s+(?:near|short|long)\s+term))(?![\w-])"
         ),
     ),
@@ -336,13 +337,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         re.compile(
             rf"(?i:(?:(?:the|a)\s+)?(?:(?:past|last|next|first|coming|previous|following)\s+)?"
-            rf"(?P<n>{_NUM}|several|a\s+few|few)[-\s]+(?P<unit>{_UNIT})s?(?:[-\s]long)?)\b"
+            rf"(?P<n>{_NUM}|several|a\s+few|few)[-\s]+(?P<unit>{_UNIT})s?(?:[-\s]long)?)\b(?!-)"
         ),
     ),
     (
         "set",
         re.compile(
             rf"(?i:(?P<every>every|each|per)\s+(?P<unit>day|week|month|year|quarter|{WEEKDAY})|"
+            rf"(?:every|each)\s+(?P<mon>{_MONTH_FULL})|"
             rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly))\b"
         ),
     ),
@@ -398,7 +400,7 @@ def _trigger(words: str, *rules: str) -> None:
         TRIGGERS[word] = TRIGGERS.get(word, ()) + rules
 
 
-_trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES)
+_trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES, "set")
 _trigger(" ".join(WEEKDAY_NUMBERS), "weekday", "set", "month_day", "day_month")
 _trigger("#4", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
 _trigger("#4", "month_year")
@@ -418,6 +420,7 @@ _trigger("morning afternoon evening night nights", "relative_unit", "weekday")
 _trigger("year", "year_ago", "year_end", "month_rel_year", "quarter", "half")
 _trigger("yesterday today tomorrow tonight", "deictic")
 _trigger("now currently nowadays present current moment recently past future coming", "ref")
-_trigger("term lately", "ref")
+_trigger("term lately quarters", "ref")
+_trigger("period", "the_quarter")
 _trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
 _trigger("am pm a.m. p.m. noon midnight", "clock")
