@@ -31,5 +31,8 @@ lint: install
 bench: install
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
+eval-dates: install
+	$(BIN)/python -m benchmarks.eval_dates
+
 clean:
 	rm -rf $(VENV) data/timeline.db* .pytest_cache .mypy_cache .ruff_cache

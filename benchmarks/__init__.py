@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations runnable with ``python -m benchmarks``."""

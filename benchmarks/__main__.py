@@ -1,19 +1,19 @@
-"""``make bench``: run every benchmark and print its figures."""
+"""``make bench``: run every benchmark and print its figures (``python -m benchmarks``)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 
-BENCHMARKS: list[Callable[[list[str] | None], int]] = []
+from benchmarks import bench_dates
+
+BENCHMARKS: list[Callable[[list[str] | None], int]] = [bench_dates.main]
 
 
 def main(argv: list[str] | None = None) -> int:
-    if not BENCHMARKS:
-        print("No benchmarks yet.")
     status = 0
     for bench in BENCHMARKS:
-        status |= bench(argv)
+        status = max(status, bench(argv))
     return status
 
 

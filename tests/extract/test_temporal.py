@@ -1,0 +1,185 @@
+"""The date tagger: every form and rule of issue 3, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.errors import InvalidDate
+from timeline.extract.temporal import TimeExpression, tag_dates
+
+THURSDAY = "2020-01-09"
+
+
+def values(text: str, published: str | date | None = THURSDAY) -> dict[str, str]:
+    return {e.text: e.value for e in tag_dates(text, published)}
+
+
+def only(text: str, published: str | date | None = THURSDAY) -> TimeExpression:
+    found = tag_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The envoy arrived on Jan. 3 in Muscat.", "Jan. 3", "2020-01-03"),
+        ("The strike came on January 3, 2020, at dawn.", "January 3, 2020", "2020-01-03"),
+        ("The strike came on 3 January 2020.", "3 January 2020", "2020-01-03"),
+        ("Talks resumed on 11 May in Oman.", "11 May", "2019-05-11"),
+        ("The file is dated 2020-01-03.", "2020-01-03", "2020-01-03"),
+        ("Envoys met Jan. 21-22 in Geneva.", "Jan. 21-22", "2020-01-21"),
+        ("Envoys met 21-22 January in Geneva.", "21-22 January", "2020-01-21"),
+        ("A deadline falls in mid-January.", "mid-January", "2020-01"),
+        ("The ships sailed in early January.", "early January", "2020-01"),
+        ("Sanctions tightened in late 2019.", "late 2019", "2019"),
+        ("Ties were cut in the 1990s.", "the 1990s", "199"),
+        ("The embassy was seized in 1979.", "1979", "1979"),
+        ("Exports fell in fall 2019.", "fall 2019", "2019-FA"),
+        ("Oil revenue dropped in the first quarter.", "the first quarter", "2020-Q1"),
+    ],
+)
+def test_absolute_forms(sentence: str, expression: str, value: str) -> None:
+    assert values(sentence)[expression] == value
+
+
+def test_spans_and_precision() -> None:
+    e = only("Envoys met Jan. 21-22 in Geneva.")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(2020, 1, 21),
+        date(2020, 1, 22),
+        "range",
+    )
+    e = only("Ties were cut in the 1990s.")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(1990, 1, 1),
+        date(1999, 12, 31),
+        "decade",
+    )
+    e = only("Exports fell in fall 2019.")
+    assert (e.date_start, e.date_end, e.precision) == (
+        date(2019, 9, 1),
+        date(2019, 11, 30),
+        "season",
+    )
+    e = only("Oil revenue dropped in the first quarter.")
+    assert e.precision == "quarter" and e.date_end == date(2020, 3, 31)
+    e = only("A deadline falls in mid-January.")
+    assert (e.date_start, e.date_end) == (date(2020, 1, 11), date(2020, 1, 20))
+
+
+def test_offsets_match_text() -> None:
+    text = "On Tuesday the navy moved; by Friday it will return."
+    for e in tag_dates(text, THURSDAY):
+        assert text[e.start : e.end] == e.text
+
+
+def test_weekdays_follow_the_tense_of_their_clause() -> None:
+    assert values("Iran launched strikes on Tuesday.")["Tuesday"] == "2020-01-07"
+    assert values("A meeting called for Friday.")["Friday"] == "2020-01-10"
+    assert values("The minister will travel to Baghdad on Monday.")["Monday"] == "2020-01-13"
+    assert values("Officials said Thursday that talks continue.")["Thursday"] == "2020-01-09"
+
+
+def test_yearless_months_follow_the_tense_of_their_clause() -> None:
+    february = "2024-02-09"
+    assert values("The swap worked out in September.", february)["September"] == "2023-09"
+    assert values("A vote in March could settle it.", february)["March"] == "2024-03"
+    assert values("The parliament will vote in October.", february)["October"] == "2024-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The drone was shot down yesterday.", "yesterday", "2020-01-08"),
+        ("Markets calmed today.", "today", "2020-01-09"),
+        ("Tankers were seized last week.", "last week", "2020-W01"),
+        ("Prices rose last month.", "last month", "2019-12"),
+        ("The deal collapsed last year.", "last year", "2019"),
+        ("Talks happen this week.", "this week", "2020-W02"),
+        ("Iran warned earlier this week.", "earlier this week", "2020-W02"),
+        ("Envoys will meet next week.", "next week", "2020-W03"),
+        ("The plant opened two years ago.", "two years ago", "2018"),
+        ("Protests spread last fall.", "last fall", "2019-FA"),
+        ("Tensions grew in recent weeks.", "recent weeks", "PAST_REF"),
+        ("Prices are high now.", "now", "PRESENT_REF"),
+        ("Relations may improve in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_relative_forms(sentence: str, expression: str, value: str) -> None:
+    assert values(sentence)[expression] == value
+
+
+def test_the_following_day_counts_from_the_date_just_mentioned() -> None:
+    found = values("The general was killed on Jan. 3. The following day, crowds marched.")
+    assert found["The following day"] == "2020-01-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We believe the talks are over.",
+        "The committee may reconsider.",
+        "They will march to the square.",
+        "A crowd of 27,000 gathered.",
+        "The fund holds $6 billion.",
+        "Support stands at 60% in the poll.",
+        "Three U.S. soldiers were hurt.",
+        "The council has 28 members.",
+        "Pilots flew 2,000 sorties.",
+        "The cleric is 84 years old.",
+        "Flight A7-MBK landed late.",
+        "The snow was known to fall on the hills.",
+    ],
+)
+def test_no_false_dates(sentence: str) -> None:
+    assert [e for e in tag_dates(sentence, THURSDAY) if e.type == "DATE"] == []
+
+
+def test_without_anchor_relative_expressions_are_unresolved() -> None:
+    found = {
+        e.text: e for e in tag_dates("Yesterday and last week, on Tuesday and on Jan. 3.", None)
+    }
+    assert found["Yesterday"].value == "XXXX-XX-XX"
+    assert found["last week"].value == "XXXX-WXX"
+    assert found["Tuesday"].value == "XXXX-WXX-2"
+    assert found["Jan. 3"].value == "XXXX-01-03"
+    assert all(e.date_start is None for e in found.values())
+    assert values("The embassy was seized in 1979.", None)["1979"] == "1979"
+
+
+def test_month_only_anchor() -> None:
+    june = "2023-06"
+    assert values("Talks collapsed last year.", june)["last year"] == "2022"
+    assert values("Talks collapsed last month.", june)["last month"] == "2023-05"
+    assert values("Envoys met in May.", june)["May"] == "2023-05"
+    assert values("They met yesterday.", june)["yesterday"] == "XXXX-XX-XX"
+    assert only("They met yesterday.", june).date_start is None
+
+
+def test_anchor_types() -> None:
+    assert values("It rained yesterday.", date(2020, 1, 9))["yesterday"] == "2020-01-08"
+    assert values("It rained last year.", "2020")["last year"] == "2019"
+    with pytest.raises(InvalidDate):
+        tag_dates("It rained.", "not a date")
+
+
+def test_types_other_than_date() -> None:
+    assert only("The siege lasted three weeks.").type == "DURATION"
+    assert only("Convoys leave every Monday.").type == "SET"
+    assert only("The blast came at 3 p.m. Tuesday.").value == "2020-01-07T15:00"
+
+
+def test_to_dict_is_json_ready() -> None:
+    assert only("The strike came on 3 January 2020.").to_dict() == {
+        "start": 19,
+        "end": 33,
+        "text": "3 January 2020",
+        "type": "DATE",
+        "value": "2020-01-03",
+        "date_start": "2020-01-03",
+        "date_end": "2020-01-03",
+        "precision": "day",
+    }
