@@ -43,6 +43,27 @@ EXPECTED_COLUMNS = {
         "created_at",
         "updated_at",
     ],
+    "findings": [
+        "id",
+        "document_id",
+        "char_start",
+        "char_end",
+        "quote",
+        "category",
+        "cameo_code",
+        "subtype",
+        "actors",
+        "modality",
+        "reason",
+        "date_text",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "extractor",
+        "extractor_version",
+        "confidence",
+        "created_at",
+    ],
     "mentions": [
         "id",
         "event_id",
@@ -67,6 +88,7 @@ EXPECTED_INDEXES = {
         "ix_events_status",
     },
     "mentions": {"ix_mentions_document_id", "ix_mentions_event_id"},
+    "findings": {"ix_findings_document_id"},
 }
 
 

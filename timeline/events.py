@@ -49,6 +49,9 @@ class SourceRef:
     start: int | None = None
     end: int | None = None
     quote: str | None = None
+    extractor: str = "hand"
+    extractor_version: str | None = None
+    confidence: float | None = None
 
     @classmethod
     def parse(cls, text: str) -> SourceRef:
@@ -139,13 +142,15 @@ def session_fetch(session: Session, is_sqlite: bool) -> Fetch:
     from sqlalchemy import text
 
     def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
-        bound = {
-            k: v.isoformat() if is_sqlite and hasattr(v, "isoformat") else v
-            for k, v in params.items()
-        }
-        return [dict(m) for m in session.execute(text(sql), bound).mappings()]
+        return [dict(m) for m in session.execute(text(sql), _bind(params, is_sqlite)).mappings()]
 
     return fetch
+
+
+def _bind(params: Mapping[str, Any], is_sqlite: bool) -> dict[str, Any]:
+    return {
+        k: v.isoformat() if is_sqlite and hasattr(v, "isoformat") else v for k, v in params.items()
+    }
 
 
 class Writer:
@@ -153,10 +158,17 @@ class Writer:
 
     def __init__(self, session: Session, is_sqlite: bool) -> None:
         self.session = session
+        self.is_sqlite = is_sqlite
         self.fetch = session_fetch(session, is_sqlite)
         self._actors: dict[str, int] = {}
         self._documents: set[str] = set()
         self.author = _author()
+
+    def execute(self, sql: str, params: Mapping[str, Any]) -> None:
+        """A write statement inside the transaction."""
+        from sqlalchemy import text
+
+        self.session.execute(text(sql), _bind(params, self.is_sqlite))
 
     def new_uid(self) -> str:
         while True:
@@ -231,7 +243,9 @@ class Writer:
                     char_start=src.start,
                     char_end=src.end,
                     quote=quote,
-                    extractor="hand",
+                    extractor=src.extractor,
+                    extractor_version=src.extractor_version,
+                    confidence=src.confidence,
                     created_at=now_iso(),
                 )
             )

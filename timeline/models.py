@@ -139,3 +139,31 @@ class Change(Base):
     at: Mapped[str] = mapped_column(String(32))
     author: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Finding(Base):
+    """What extraction found but did not put on the timeline: undated events, and
+    planned, possible, denied or hypothetical ones. Kept for the curator."""
+
+    __tablename__ = "findings"
+    __table_args__ = (Index(None, "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(16))
+    cameo_code: Mapped[str | None] = mapped_column(String(8))
+    subtype: Mapped[str | None] = mapped_column(String(64))
+    actors: Mapped[str] = mapped_column(Text, default="[]")
+    modality: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(16))
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    extractor: Mapped[str | None] = mapped_column(String(64))
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -19,6 +19,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = Path(os.environ.get("SEEDS_DIR", REPO.parent / "shared" / "seeds"))
@@ -31,13 +32,38 @@ PRECISIONS = {"day", "week", "month", "season", "quarter", "year", "decade", "ra
 NONEVENT_MODALITIES = {"planned", "possible", "denied", "hypothetical"}
 DIRECTIONS = {"escalation", "de-escalation", "neutral"}
 GOLD_KEYS = [
-    "gold_id", "document", "start", "end", "category", "date_start", "date_end",
-    "date_precision", "date_text", "actors", "summary", "modality",
+    "gold_id",
+    "document",
+    "start",
+    "end",
+    "category",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "actors",
+    "summary",
+    "modality",
 ]
 EVENT_KEYS = [
-    "id", "date_start", "date_end", "date_precision", "date_text", "category", "subtype",
-    "summary", "location", "direction", "intensity", "cameo_code", "status", "confidence",
-    "actors", "sources", "created_at", "updated_at",
+    "id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "category",
+    "subtype",
+    "summary",
+    "location",
+    "direction",
+    "intensity",
+    "cameo_code",
+    "status",
+    "confidence",
+    "actors",
+    "sources",
+    "created_at",
+    "updated_at",
 ]
 
 problems: list[str] = []
@@ -47,8 +73,8 @@ def problem(where: str, message: str) -> None:
     problems.append(f"{where}: {message}")
 
 
-def load_jsonl(path: Path) -> list[dict]:
-    rows = []
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     if not path.exists():
         problem(str(path), "missing")
         return rows
@@ -79,7 +105,7 @@ def parse_day(where: str, value: object) -> date | None:
         return None
 
 
-def check_dates(where: str, row: dict, *, optional: bool = False) -> None:
+def check_dates(where: str, row: dict[str, Any], *, optional: bool = False) -> None:
     keys = ("date_start", "date_end", "date_precision", "date_text")
     if optional and all(row.get(k) is None for k in keys):
         return
@@ -113,7 +139,9 @@ def check_actors(where: str, actors: object) -> None:
         seen.add((actor["name"], actor["role"]))
 
 
-def check_span(where: str, texts: dict[str, str], document: str, start: object, end: object) -> None:
+def check_span(
+    where: str, texts: dict[str, str], document: str, start: object, end: object
+) -> None:
     text = texts.get(document)
     if text is None:
         problem(where, f"unknown document {document!r}")
@@ -173,7 +201,7 @@ def check_gold(texts: dict[str, str]) -> None:
                 check_span(where, texts, row["document"], *other)
 
 
-def check_sources_csv(texts: dict[str, str]) -> dict[str, dict]:
+def check_sources_csv(texts: dict[str, str]) -> dict[str, dict[str, Any]]:
     path = DATA / "sources.csv"
     if not path.exists():
         problem(str(path), "missing")
@@ -193,7 +221,7 @@ def check_sources_csv(texts: dict[str, str]) -> dict[str, dict]:
     return rows
 
 
-def check_events(texts: dict[str, str], sources: dict[str, dict]) -> None:
+def check_events(texts: dict[str, str], sources: dict[str, dict[str, Any]]) -> None:
     rows = load_jsonl(DATA / "events.jsonl")
     if len(rows) < 25:
         problem("events.jsonl", f"only {len(rows)} events (want at least 25)")
@@ -225,13 +253,23 @@ def check_events(texts: dict[str, str], sources: dict[str, dict]) -> None:
         if row["direction"] not in DIRECTIONS:
             problem(where, f"bad direction {row['direction']!r}")
         intensity = row["intensity"]
-        if not isinstance(intensity, (int, float)) or isinstance(intensity, bool) or not -10 <= intensity <= 10:
+        if (
+            not isinstance(intensity, (int, float))
+            or isinstance(intensity, bool)
+            or not -10 <= intensity <= 10
+        ):
             problem(where, f"intensity must be a number in [-10, 10]: {intensity!r}")
         else:
-            expected = "escalation" if intensity < 0 else "de-escalation" if intensity > 0 else "neutral"
+            expected = (
+                "escalation" if intensity < 0 else "de-escalation" if intensity > 0 else "neutral"
+            )
             if row["direction"] != expected:
-                problem(where, f"direction {row['direction']!r} does not match intensity {intensity}")
-        if not isinstance(row["cameo_code"], str) or not re.fullmatch(r"\d{2,4}", row["cameo_code"]):
+                problem(
+                    where, f"direction {row['direction']!r} does not match intensity {intensity}"
+                )
+        if not isinstance(row["cameo_code"], str) or not re.fullmatch(
+            r"\d{2,4}", row["cameo_code"]
+        ):
             problem(where, f"bad cameo_code {row['cameo_code']!r}")
         if row["status"] != "confirmed" or row["confidence"] != 1.0:
             problem(where, "status must be 'confirmed' and confidence 1.0")
@@ -240,7 +278,12 @@ def check_events(texts: dict[str, str], sources: dict[str, dict]) -> None:
             problem(where, "sources must be a non-empty list")
         else:
             for source in row["sources"]:
-                if not isinstance(source, dict) or list(source) != ["document", "start", "end", "quote"]:
+                if not isinstance(source, dict) or list(source) != [
+                    "document",
+                    "start",
+                    "end",
+                    "quote",
+                ]:
                     problem(where, f"bad source {source!r}")
                     continue
                 if source["document"] not in sources:

@@ -52,6 +52,7 @@ def _register() -> None:
         datescmd,
         dbcmds,
         eventcmds,
+        ingestcmds,
         iocmds,
     )
 

@@ -100,10 +100,25 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _MODALITY = (
-    ("denied", re.compile(r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b", re.I)),
+    (
+        "denied",
+        re.compile(
+            r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            re.I,
+        ),
+    ),
     ("hypothetical", re.compile(r"\b(?:if|unless|whether|would\s+have)\b", re.I)),
-    ("planned", re.compile(r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b", re.I)),
-    ("possible", re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I)),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            re.I,
+        ),
+    ),
+    (
+        "possible",
+        re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I),
+    ),
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
@@ -160,7 +175,9 @@ class Candidate:
         via = names("intermediary")
         text = f"{who}: {self.subtype or self.category}"
         if target:
-            text += f" against {target}" if self.category in ("strike", "sanction") else f" to {target}"
+            text += (
+                f" against {target}" if self.category in ("strike", "sanction") else f" to {target}"
+            )
         if via:
             text += f" via {via}"
         return text
@@ -208,7 +225,12 @@ def modality_of(text: str, clause: Span, trigger_start: int) -> str:
 
 
 def _roles(
-    text: str, clause: Span, sentence: Span, trigger: Trigger, trigger_start: int, mentions: Sequence[ActorMention]
+    text: str,
+    clause: Span,
+    sentence: Span,
+    trigger: Trigger,
+    trigger_start: int,
+    mentions: Sequence[ActorMention],
 ) -> list[tuple[str, str]]:
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
     if not in_clause:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import TimelineError
 
@@ -91,9 +92,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 suffix = child.suffix.lower()
-                if child.is_file() and (suffix in TEXT_SUFFIXES | HTML_SUFFIXES):
-                    if not child.name.startswith("."):
-                        yield child
+                wanted = suffix in TEXT_SUFFIXES | HTML_SUFFIXES
+                if child.is_file() and wanted and not child.name.startswith("."):
+                    yield child
         else:
             yield path
 
@@ -170,7 +171,7 @@ def _from_html(doc: SourceDocument) -> SourceDocument:
     import trafilatura
     from htmldate import find_date
 
-    extracted = trafilatura.bare_extraction(doc.text, with_metadata=True)
+    extracted: Any = trafilatura.bare_extraction(doc.text, with_metadata=True, as_dict=False)
     if extracted is None:
         raise DocumentProblem(f"{doc.path}: no article text found in the HTML")
     body = extracted.text or ""

@@ -45,7 +45,9 @@ class ActorMention:
 
 
 class Gazetteer:
-    def __init__(self, actors: list[ActorInfo], officials: list[tuple[Official, list[str]]]) -> None:
+    def __init__(
+        self, actors: list[ActorInfo], officials: list[tuple[Official, list[str]]]
+    ) -> None:
         self.actors = {a.name: a for a in actors}
         self._surface: dict[str, tuple[str, Official | None]] = {}
         self._officials: dict[str, list[Official]] = {}

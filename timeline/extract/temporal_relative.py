@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 
 from timeline.dates import DateSpan
-
 from timeline.extract.temporal_anchor import (
     Context,
     Resolved,

@@ -1,0 +1,312 @@
+"""Ingest: documents in, candidate events with provenance out.
+
+One transaction per document, so a crash or a bad file never leaves a
+document half-written; a document already stored (same content hash) is
+reported and left alone unless ``reextract`` is asked for, which replaces the
+candidates extracted from it before, never events a curator confirmed,
+edited or rejected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from timeline.db import Database
+from timeline.errors import TimelineError
+from timeline.events import EventInput, SourceRef, Writer, now_iso
+from timeline.extract.detect import EXTRACTOR, EXTRACTOR_VERSION, Candidate, detect
+from timeline.extract.documents import (
+    DEFAULT_MAX_BYTES,
+    DocumentProblem,
+    ManifestRow,
+    SourceDocument,
+    anchor_of,
+    apply_metadata,
+    expand_paths,
+    read_document,
+    read_manifest,
+)
+from timeline.extract.gazetteer import load_gazetteer
+from timeline.extract.merge import Group, group_candidates, matches_record
+from timeline.query import load_records
+
+
+@dataclass
+class DocumentResult:
+    document: str
+    status: str  # ingested, already, reextracted, failed
+    message: str | None = None
+    new: int = 0
+    merged: int = 0
+    undated: int = 0
+    flagged: int = 0
+    unresolved: int = 0
+
+
+@dataclass
+class IngestSummary:
+    results: list[DocumentResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    def total(self, name: str) -> int:
+        return sum(int(getattr(r, name)) for r in self.results)
+
+    @property
+    def read(self) -> int:
+        return sum(1 for r in self.results if r.status in ("ingested", "reextracted"))
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+
+@dataclass
+class Extraction:
+    """What the extractor made of one document."""
+
+    dated: list[Candidate]
+    undated: list[Candidate]
+    flagged: list[Candidate]
+    unresolved: int
+
+
+def extract(doc: SourceDocument) -> Extraction:
+    """Tag dates and detect events in one document (no database involved)."""
+    from timeline.extract.temporal import tag_dates
+
+    expressions = tag_dates(doc.text, anchor_of(doc))
+    unresolved = sum(
+        1 for e in expressions if e.type == "DATE" and e.span is None and "X" in e.value
+    )
+    candidates = detect(doc.text, load_gazetteer(), expressions, doc.published)
+    dated, undated, flagged = [], [], []
+    for candidate in candidates:
+        if candidate.modality != "asserted":
+            flagged.append(candidate)
+        elif candidate.span is None:
+            undated.append(candidate)
+        else:
+            dated.append(candidate)
+    return Extraction(dated, undated, flagged, unresolved)
+
+
+def _source(candidate: Candidate, document: str) -> SourceRef:
+    return SourceRef(
+        document,
+        candidate.start,
+        candidate.end,
+        candidate.quote,
+        extractor=EXTRACTOR,
+        extractor_version=EXTRACTOR_VERSION,
+        confidence=candidate.confidence,
+    )
+
+
+def _store_document(writer: Writer, doc: SourceDocument) -> None:
+    from timeline.models import Document
+
+    stored = writer.session.get(Document, doc.id)
+    if stored is not None and stored.content_hash not in (None, doc.content_hash):
+        raise DocumentProblem(
+            f"{doc.path or doc.id}: a different document with id {doc.id!r} is already stored; "
+            "rename the file or give it another id in the manifest"
+        )
+    stored = stored or Document(id=doc.id, created_at=now_iso())
+    stored.title, stored.publisher, stored.author = doc.title, doc.publisher, doc.author
+    stored.url, stored.text, stored.content_hash = doc.url, doc.text, doc.content_hash
+    stored.published, stored.published_precision = doc.published, doc.published_precision
+    writer.session.add(stored)
+    writer.session.flush()
+
+
+def _forget_candidates(writer: Writer, document: str) -> None:
+    """Drop what an earlier extraction of ``document`` produced, curated events excepted."""
+    rows = writer.fetch(
+        "SELECT DISTINCT e.id, e.uid FROM events e JOIN mentions m ON m.event_id = e.id "
+        "WHERE m.document_id = :d AND m.extractor = :x AND e.status = 'candidate'",
+        {"d": document, "x": EXTRACTOR},
+    )
+    for row in rows:
+        actions = {
+            r["action"]
+            for r in writer.fetch(
+                "SELECT action FROM changes WHERE event_uid = :u", {"u": row["uid"]}
+            )
+        }
+        if actions - {"extract"}:
+            continue  # a curator touched it
+        others = writer.fetch(
+            "SELECT count(*) AS n FROM mentions WHERE event_id = :e AND document_id <> :d",
+            {"e": row["id"], "d": document},
+        )
+        before = writer.record(row["uid"])
+        if others[0]["n"]:
+            writer.execute(
+                "DELETE FROM mentions WHERE event_id = :e AND document_id = :d",
+                {"e": row["id"], "d": document},
+            )
+            writer.log(row["uid"], "extract", before, writer.record(row["uid"]), "re-extraction")
+        else:
+            writer.execute("DELETE FROM events WHERE id = :e", {"e": row["id"]})
+            writer.log(row["uid"], "delete", before, None, "re-extraction")
+    writer.execute("DELETE FROM findings WHERE document_id = :d", {"d": document})
+
+
+def _store_findings(writer: Writer, document: str, found: Iterable[Candidate], reason: str) -> None:
+    from timeline.models import Finding
+
+    for c in found:
+        writer.session.add(
+            Finding(
+                document_id=document,
+                char_start=c.start,
+                char_end=c.end,
+                quote=c.quote,
+                category=c.category,
+                cameo_code=c.cameo_code,
+                subtype=c.subtype,
+                actors=json.dumps([{"name": n, "role": r} for n, r in c.actors]),
+                modality=c.modality,
+                reason=reason,
+                date_text=c.date_text,
+                date_start=c.span.start if c.span else None,
+                date_end=c.span.end if c.span else None,
+                date_precision=c.span.precision if c.span else None,
+                extractor=EXTRACTOR,
+                extractor_version=EXTRACTOR_VERSION,
+                confidence=c.confidence,
+                created_at=now_iso(),
+            )
+        )
+
+
+def _existing_match(writer: Writer, group: Group) -> str | None:
+    lead = group.lead
+    assert lead.span is not None
+    rows = writer.fetch(
+        "SELECT id FROM events WHERE category = :c AND status <> 'rejected' "
+        "AND date_start <= :e AND date_end >= :s ORDER BY span_days, id",
+        {"c": lead.category, "s": lead.span.start, "e": lead.span.end},
+    )
+    for record in load_records(writer.fetch, [r["id"] for r in rows]):
+        if matches_record(group, record):
+            return str(record["id"])
+    return None
+
+
+def _store_groups(
+    writer: Writer, document: str, groups: Sequence[Group], result: DocumentResult
+) -> None:
+    for group in groups:
+        lead = group.lead
+        assert lead.span is not None
+        sources = [_source(c, document) for c in group.mentions]
+        uid = _existing_match(writer, group)
+        if uid is not None:
+            pk = writer.event_pk(uid)
+            have = {
+                (r["document_id"], r["char_start"], r["char_end"])
+                for r in writer.fetch(
+                    "SELECT document_id, char_start, char_end FROM mentions WHERE event_id = :e",
+                    {"e": pk},
+                )
+            }
+            fresh = [s for s in sources if (s.document, s.start, s.end) not in have]
+            if fresh:
+                before = writer.record(uid)
+                writer.add_sources(pk, fresh)
+                writer.log(uid, "extract", before, writer.record(uid), f"mentioned in {document}")
+            result.merged += 1
+            continue
+        item = EventInput(
+            span=lead.span,
+            category=lead.category,
+            date_text=lead.date_text,
+            subtype=lead.subtype,
+            summary=lead.summary,
+            cameo_code=lead.cameo_code,
+            status="candidate",
+            confidence=round(group.confidence, 2),
+            actors=group.actors,
+            sources=sources,
+        )
+        writer.insert(item, action="extract")
+        result.new += 1
+
+
+def ingest_document(
+    database: Database, doc: SourceDocument, reextract: bool = False
+) -> DocumentResult:
+    """Store one document and its candidates in one transaction."""
+    known = database.rows(
+        "SELECT id FROM documents WHERE content_hash = :h", {"h": doc.content_hash}
+    )
+    if known and not reextract:
+        return DocumentResult(doc.id, "already", f"already ingested as {known[0]['id']}")
+    if known:
+        doc.id = str(known[0]["id"])
+    found = extract(doc)
+    result = DocumentResult(doc.id, "reextracted" if known else "ingested")
+    with database.session() as session:
+        writer = Writer(session, database.is_sqlite)
+        _store_document(writer, doc)
+        if known:
+            _forget_candidates(writer, doc.id)
+        _store_groups(writer, doc.id, group_candidates(found.dated), result)
+        _store_findings(writer, doc.id, found.undated, "undated")
+        _store_findings(writer, doc.id, found.flagged, "modality")
+    result.undated = len(found.undated)
+    result.flagged = len(found.flagged)
+    result.unresolved = found.unresolved
+    if doc.published is None:
+        result.message = "no publication date: relative dates left unresolved"
+    return result
+
+
+def ingest(
+    database: Database,
+    paths: Sequence[str | Path],
+    manifest: str | Path | None = None,
+    published: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    reextract: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[str], Any] | None = None,
+) -> IngestSummary:
+    """Ingest files and directories; a bad file is reported and the rest goes in."""
+    database.check_schema()
+    rows: dict[str, ManifestRow] = read_manifest(manifest) if manifest else {}
+    files = list(expand_paths(paths))
+    if manifest and not paths:
+        base = Path(manifest).parent
+        files = [base / f"{doc}.txt" for doc in rows]
+    summary = IngestSummary()
+    seen: set[Path] = set()
+    for path in files:
+        if progress:
+            progress(str(path))
+        resolved = path.resolve()
+        if resolved in seen:
+            summary.results.append(DocumentResult(path.stem, "already", f"{path}: given twice"))
+            continue
+        seen.add(resolved)
+        try:
+            doc = read_document(path, max_bytes)
+            doc = apply_metadata(doc, rows.get(path.stem), published, title, publisher, url)
+            summary.results.append(ingest_document(database, doc, reextract))
+        except TimelineError as err:
+            summary.results.append(DocumentResult(path.stem, "failed", str(err)))
+    whole_folders = not paths or any(Path(p).is_dir() for p in paths)
+    for doc_id in sorted(set(rows) - {p.stem for p in files}) if whole_folders else []:
+        summary.results.append(
+            DocumentResult(doc_id, "failed", f"manifest names {doc_id} but no such file was found")
+        )
+    return summary
