@@ -36,3 +36,6 @@ eval-dates: install
 
 clean:
 	rm -rf $(VENV) data/timeline.db* .pytest_cache .mypy_cache .ruff_cache
+
+eval-events: install
+	$(BIN)/python -m benchmarks.eval_events $(EVAL_ARGS)

@@ -48,7 +48,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck|bombed|bombing|shelled|attacked|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
+        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
         r"|fired\s+(?:\w+\s+){0,2}(?:missiles?|rockets?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
@@ -82,7 +82,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|met|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks)\b",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
@@ -90,14 +90,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?[A-Z]\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in)\b",
     ),
-    _t(
-        "statement",
-        "13",
-        "threat",
-        r"\b(?:threatened|warned|vowed\s+(?:revenge|retaliation|to)|threat\s+of)\b",
-    ),
     _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
 )
+
+STATEMENTS: tuple[Trigger, ...] = (
+    _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
+    _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
+    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|ruled\s+out)\b"),
+    _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
+    _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
+    _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
+    _t("statement", "010", "statement", r"\b(?:said|announced|declared|announcing|stated|told)\b"),
+)
+"""Statements count only where a sentence reports nothing else, and only from a named actor."""
 
 _MODALITY = (
     (
@@ -277,52 +282,94 @@ def _best_date(
     return None
 
 
+def _paragraph_start(text: str, position: int) -> int:
+    cut = text.rfind("\n\n", 0, position)
+    return 0 if cut < 0 else cut + 2
+
+
+def _context_date(dates: Sequence[Any], text: str, sentence: Span) -> Any | None:
+    """The last dated expression earlier in the same paragraph (narrative time)."""
+    floor = _paragraph_start(text, sentence.start)
+    before = [d for d in dates if floor <= d.start < sentence.start and d.span is not None]
+    return before[-1] if before else None
+
+
+def _candidate(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    trigger: Trigger,
+    m: re.Match[str],
+    dates: Sequence[Any],
+    mentions: Sequence[ActorMention],
+    published: date | None,
+) -> Candidate | None:
+    trigger_start = clause.start + m.start()
+    actors = _roles(text, clause, sentence, trigger, trigger_start, mentions)
+    if not actors:
+        return None
+    if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
+        return None
+    expression = _best_date(dates, clause, sentence, trigger_start)
+    confidence = 0.6
+    if expression is None:
+        expression = _context_date(dates, text, sentence)
+        confidence = 0.4
+    span = expression.span if expression is not None else None
+    modality = modality_of(text, clause, trigger_start)
+    if span is not None and published is not None and span.start > published:
+        modality = "planned" if modality == "asserted" else modality
+    if len(actors) > 1:
+        confidence += 0.2
+    return Candidate(
+        category=trigger.category,
+        cameo_code=trigger.cameo,
+        subtype=trigger.subtype,
+        start=sentence.start,
+        end=sentence.end,
+        quote=text[sentence.start : sentence.end],
+        trigger=m.group(0),
+        trigger_start=trigger_start,
+        span=span,
+        date_text=expression.text if expression is not None else None,
+        actors=actors,
+        modality=modality,
+        confidence=round(confidence, 2),
+    )
+
+
 def detect(
     text: str,
     gazetteer: Gazetteer,
     dates: Sequence[Any],
     published: date | None = None,
 ) -> list[Candidate]:
-    """Candidate events in ``text`` given its temporal expressions (from the tagger)."""
+    """Candidate events in ``text`` given its temporal expressions (from the tagger).
+
+    Each clause yields at most one event per category; a sentence that reports
+    no other event may yield a statement by a named actor.
+    """
     year = published.year if published else None
     mentions = gazetteer.find(text, year)
     found: list[Candidate] = []
     for sentence in sentences(text):
-        for clause in clauses(text, sentence):
-            chunk = text[clause.start : clause.end]
-            hits = []
-            for order, trigger in enumerate(TRIGGERS):
-                m = trigger.pattern.search(chunk)
-                if m:
-                    hits.append((m.start(), order, trigger, m))
-            if not hits:
-                continue
-            _, _, trigger, m = min(hits, key=lambda h: (h[1], h[0]))
-            trigger_start = clause.start + m.start()
-            expression = _best_date(dates, clause, sentence, trigger_start)
-            span = expression.span if expression is not None else None
-            modality = modality_of(text, clause, trigger_start)
-            if span is not None and published is not None and span.start > published:
-                modality = "planned" if modality == "asserted" else modality
-            actors = _roles(text, clause, sentence, trigger, trigger_start, mentions)
-            if not actors:
-                continue
-            confidence = 0.4 + (0.2 if span else 0) + (0.2 if len(actors) > 1 else 0)
-            found.append(
-                Candidate(
-                    category=trigger.category,
-                    cameo_code=trigger.cameo,
-                    subtype=trigger.subtype,
-                    start=sentence.start,
-                    end=sentence.end,
-                    quote=text[sentence.start : sentence.end],
-                    trigger=m.group(0),
-                    trigger_start=trigger_start,
-                    span=span,
-                    date_text=expression.text if expression is not None else None,
-                    actors=actors,
-                    modality=modality,
-                    confidence=round(confidence, 2),
-                )
-            )
+        parts = clauses(text, sentence)
+        in_sentence: list[Candidate] = []
+        for table in (TRIGGERS, STATEMENTS):
+            for clause in parts:
+                chunk = text[clause.start : clause.end]
+                hits: dict[str, tuple[Trigger, re.Match[str]]] = {}
+                for trigger in table:
+                    m = trigger.pattern.search(chunk)
+                    if m and trigger.category not in hits:
+                        hits[trigger.category] = (trigger, m)
+                for trigger, m in hits.values():
+                    candidate = _candidate(
+                        text, sentence, clause, trigger, m, dates, mentions, published
+                    )
+                    if candidate is not None:
+                        in_sentence.append(candidate)
+            if in_sentence:
+                break
+        found.extend(in_sentence)
     return found
