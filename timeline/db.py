@@ -14,12 +14,12 @@ runs it from code on a shared connection.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.config import database_url, is_sqlite, sqlite_path
 from timeline.errors import DatabaseError
@@ -36,6 +36,8 @@ KNOWN_REVISIONS = ("0001_initial", "0002_findings")
 
 HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_S = 30.0
+WRITE_ATTEMPTS = 8
+T = TypeVar("T")
 
 Row = dict[str, Any]
 
@@ -88,6 +90,15 @@ class Database:
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_conn: Any, _record: Any) -> None:
                 _sqlite_pragmas(dbapi_conn)
+                # SQLAlchemy, not the driver, starts transactions (below).
+                dbapi_conn.isolation_level = None
+
+            @event.listens_for(engine, "begin")
+            def _on_begin(conn: Connection) -> None:
+                # Take the write lock up front: a deferred transaction that reads
+                # and then writes fails at once (SQLITE_BUSY_SNAPSHOT) when another
+                # writer got in between; an immediate one waits its turn.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
             return engine
         return create_engine(self.url, poolclass=NullPool)
@@ -112,6 +123,37 @@ class Database:
         self.check_schema()
         with self.connect() as conn, Session(bind=conn) as session, session.begin():
             yield session
+
+    def write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """Run ``work(session)`` in one write transaction, retrying transient conflicts.
+
+        A transaction that loses a race (SQLite busy or locked past the busy
+        timeout, a PostgreSQL serialization failure or deadlock, a unique key
+        taken by a concurrent writer) is rolled back and run again, with a
+        growing random pause, up to ``attempts`` times; ``work`` must therefore
+        only change the database through ``session``. Nobody sees
+        "database is locked": after the last attempt the error names the cause.
+        """
+        import random
+        import time
+
+        from sqlalchemy.exc import DBAPIError
+
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except DBAPIError as err:
+                kind = transient_kind(err.orig)
+                if kind is None or (kind == "unique" and attempt >= 3):
+                    raise
+                if attempt == attempts:
+                    raise DatabaseError(
+                        f"{self.display_url} stayed busy with other writers through "
+                        f"{attempts} attempts ({_first_line(err)}); try again"
+                    ) from None
+                time.sleep(random.uniform(0.01, min(1.0, 0.02 * 2**attempt)))
+        raise AssertionError("unreachable")
 
     def _unreachable(self, err: Exception) -> DatabaseError:
         if self.is_sqlite:
@@ -261,11 +303,18 @@ class RawTransaction:
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
             _sqlite_pragmas(conn)
-            # Bulk loads write many pages: a bigger page cache (64 MB) spills less.
-            conn.execute("PRAGMA cache_size = -65536")
+            # Bulk loads write many pages: a bigger page cache (32 MB) spills less.
+            conn.execute("PRAGMA cache_size = -32768")
             if not foreign_keys:
                 conn.execute("PRAGMA foreign_keys = OFF")
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout
+            except sqlite3.OperationalError as err:
+                conn.close()
+                raise DatabaseError(
+                    f"{path} stayed busy with other writers for {BUSY_TIMEOUT_S:.0f} s "
+                    f"({err}); try again"
+                ) from None
             self.conn = conn
             self.integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
         else:
@@ -317,6 +366,21 @@ class RawTransaction:
                 self.conn.rollback()
         finally:
             self.conn.close()
+
+
+def transient_kind(err: BaseException | None) -> str | None:
+    """ "busy", "conflict" or "unique" for an error worth retrying; None otherwise."""
+    if isinstance(err, sqlite3.OperationalError):
+        text = str(err).lower()
+        return "busy" if "locked" in text or "busy" in text else None
+    if isinstance(err, sqlite3.IntegrityError):
+        return "unique" if "unique constraint" in str(err).lower() else None
+    state = getattr(err, "sqlstate", None)
+    if state in ("40001", "40P01", "55P03"):
+        return "conflict"
+    if state == "23505":
+        return "unique"
+    return None
 
 
 def _first_line(err: Exception) -> str:

@@ -22,7 +22,9 @@ imported event to name the line of an earlier duplicate id.
 from __future__ import annotations
 
 import json
+import queue
 import secrets
+import threading
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,6 +298,7 @@ class BulkLoader:
         self.first_id = (first or 0) + 1
         self.next_id = self.first_id
         self.dropped: list[str] = []
+        self.writer: WriterThread | None = None
 
     # ------------------------------------------------------------ problems
 
@@ -340,7 +343,15 @@ class BulkLoader:
             return
         self.batch.append(Valid(number, uid, columns, actors, sources, record, line))
         if len(self.batch) >= BATCH:
-            self.flush()
+            self.hand_over()
+
+    def hand_over(self) -> None:
+        """Give the batch to the writer thread (or write it here without one)."""
+        items, self.batch = self.batch, []
+        if self.writer is None:
+            self.write(items)
+        else:
+            self.writer.put(items)
 
     def actor(self, name: str) -> tuple[int, str]:
         key = name.strip().lower()
@@ -450,8 +461,7 @@ class BulkLoader:
                 self.lines.append(0)
             self.lines.append(v.number)
 
-    def flush(self) -> None:
-        items, self.batch = self.batch, []
+    def write(self, items: list[Valid]) -> None:
         if not items:
             return
         mark = self.next_id
@@ -493,6 +503,44 @@ class BulkLoader:
         return f"an event with id {uid!r} already exists"
 
 
+class WriterThread(threading.Thread):
+    """Writes batches while the main thread parses and validates the next ones.
+
+    The database driver releases the GIL while SQLite or the server works, so
+    parsing and writing overlap. Only this thread touches the connection while
+    it runs; its first error is raised in the main thread.
+    """
+
+    def __init__(self, loader: BulkLoader) -> None:
+        super().__init__(name="timeline-import-writer", daemon=True)
+        self.loader = loader
+        self.queue: queue.Queue[list[Valid] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        while True:
+            items = self.queue.get()
+            if items is None:
+                return
+            if self.error is None:
+                try:
+                    self.loader.write(items)
+                except BaseException as err:  # handed to the main thread
+                    self.error = err
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def put(self, items: list[Valid]) -> None:
+        self.check()
+        self.queue.put(items)
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.join()
+
+
 def bulk_import(
     tx: RawTransaction,
     path: Path,
@@ -510,8 +558,15 @@ def bulk_import(
         lines = jsonl_lines(path)
     else:
         lines = ((n, r, None) for n, r in read_lines(path, fmt))
-    for number, record, line in lines:
-        loader.add(number, record, line)
-    loader.flush()
+    writer = loader.writer = WriterThread(loader)
+    writer.start()
+    try:
+        for number, record, line in lines:
+            loader.add(number, record, line)
+        loader.hand_over()
+    finally:
+        writer.finish()
+        loader.writer = None
+    writer.check()
     loader.rebuild_indexes()
     result.skipped.sort()
