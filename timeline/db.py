@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
-KNOWN_REVISIONS = ("0001_initial", "0002_findings")
+KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
 """Every migration this program ships, oldest first (a test keeps it in step)."""
 
 HEAD = KNOWN_REVISIONS[-1]
