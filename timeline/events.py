@@ -20,7 +20,7 @@ from timeline import vocab
 from timeline.dates import DateSpan
 from timeline.db import Database
 from timeline.errors import InvalidValue, NotFound
-from timeline.query import Fetch, Row, load_records
+from timeline.query import Fetch, Row, actor_match, actor_params, load_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -185,10 +185,11 @@ class Writer:
         key = name.strip().lower()
         if key in self._actors:
             return self._actors[key]
+        raw, low, alias = actor_params(name)
         found = self.fetch(
-            "SELECT id FROM actors WHERE lower(name) = :n OR lower(aliases) LIKE :a "
-            "ORDER BY (lower(name) = :n) DESC, id LIMIT 1",
-            {"n": key, "a": f"%{json.dumps(key)}%"},
+            f"SELECT id FROM actors WHERE {actor_match(':r', ':n', ':a')} "
+            "ORDER BY (name = :r) DESC, (lower(name) = :n) DESC, id LIMIT 1",
+            {"r": raw, "n": low, "a": alias},
         )
         if found:
             actor_id = int(found[0]["id"])

@@ -101,15 +101,35 @@ class _Params:
         return ", ".join(self.add(v) for v in values)
 
 
+def like_escape(text: str) -> str:
+    """``text`` for a ``LIKE ... ESCAPE '\\'`` pattern: its ``%`` and ``_`` are literal."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+ACTOR_MATCH = (
+    "({a}name = {raw} OR lower({a}name) = {low} OR lower({a}aliases) LIKE {alias} ESCAPE '\\')"
+)
+"""An actor by exact name, lower-cased name or alias. SQLite's ``lower`` folds ASCII
+only, so the exact name is tried too: "Ōman" finds "Ōman" on every backend."""
+
+
+def actor_match(raw: str, low: str, alias: str, table: str = "") -> str:
+    return ACTOR_MATCH.format(a=f"{table}." if table else "", raw=raw, low=low, alias=alias)
+
+
+def actor_params(name: str) -> tuple[str, str, str]:
+    """(exact name, lower-cased name, alias pattern) for :func:`actor_match`."""
+    raw = name.strip()
+    low = raw.lower()
+    return raw, low, f"%{like_escape(json.dumps(low))}%"
+
+
 def _actor_clause(p: _Params, names: Sequence[str], role: str | None) -> str:
     """Events with an actor (by name or alias, any case) in ``role`` (None: any)."""
     tests = []
     for name in names:
-        low = name.strip().lower()
-        alias = json.dumps(low)
-        tests.append(
-            f"(lower(a.name) = {p.add(low)} OR lower(a.aliases) LIKE {p.add(f'%{alias}%')})"
-        )
+        raw, low, alias = actor_params(name)
+        tests.append(actor_match(p.add(raw), p.add(low), p.add(alias), "a"))
     role_sql = f" AND ea.role = {p.add(role)}" if role else ""
     return (
         "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
@@ -154,8 +174,12 @@ def build_query(
     if f.uids:
         where.append(f"e.uid IN ({p.many(f.uids)})")
     if f.text:
-        escaped = f.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(f"lower(e.summary) LIKE {p.add(f'%{escaped}%')} ESCAPE '\\'")
+        # lower() on both sides, and the text as typed: SQLite folds ASCII only.
+        low = p.add(f"%{like_escape(f.text.lower())}%")
+        raw = p.add(f"%{like_escape(f.text)}%")
+        where.append(
+            f"(lower(e.summary) LIKE {low} ESCAPE '\\' OR e.summary LIKE {raw} ESCAPE '\\')"
+        )
     if f.source:
         where.append(
             f"e.id IN (SELECT m.event_id FROM mentions m WHERE m.document_id = {p.add(f.source)})"

@@ -36,7 +36,7 @@ from timeline import vocab
 from timeline.dates import PRECISION_RANK
 from timeline.errors import ImportFailed, TimelineError
 from timeline.events import UID_ALPHABET, UID_PATTERN, _author, now_iso
-from timeline.query import EVENT_FIELDS
+from timeline.query import EVENT_FIELDS, actor_match, actor_params
 
 if TYPE_CHECKING:
     from timeline.db import RawTransaction
@@ -357,10 +357,11 @@ class BulkLoader:
         key = name.strip().lower()
         found = self.actors.get(key)
         if found is None:
+            raw, low, alias = actor_params(name)
             rows = self.tx.execute(
-                "SELECT id, name FROM actors WHERE lower(name) = ? OR lower(aliases) LIKE ? "
-                "ORDER BY (lower(name) = ?) DESC, id LIMIT 1",
-                (key, f"%{json.dumps(key)}%", key),
+                f"SELECT id, name FROM actors WHERE {actor_match('?', '?', '?')} "
+                "ORDER BY (name = ?) DESC, (lower(name) = ?) DESC, id LIMIT 1",
+                (raw, low, alias, raw, low),
             )
             if rows:
                 found = (int(rows[0][0]), str(rows[0][1]))
