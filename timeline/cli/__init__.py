@@ -54,6 +54,7 @@ def _register() -> None:
         eventcmds,
         ingestcmds,
         iocmds,
+        reviewcmds,
     )
 
 

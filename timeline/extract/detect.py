@@ -75,14 +75,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         "040",
         "message",
-        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sent|passed|delivered|carried|conveyed|exchanged|relayed|through|via)\b)"
-        r"|\b(?:sent|passed|delivered|carried|conveyed|exchanged|relayed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b",
+        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b",
     ),
     _t(
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|negotiating|met|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|meet|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
