@@ -68,7 +68,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction",
         "163",
         "sanctions",
-        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}sanctions|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo)\b",
     ),
     _t(
@@ -82,13 +82,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|negotiating|met|meet|meeting|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?[A-Z]\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in)\b",
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
     ),
     _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
 )
@@ -96,7 +96,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
     _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
-    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|ruled\s+out)\b"),
+    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|dismissed|ruled\s+out)\b"),
     _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
@@ -294,6 +294,30 @@ def _context_date(dates: Sequence[Any], text: str, sentence: Span) -> Any | None
     return before[-1] if before else None
 
 
+_QUOTES = "\"“”"
+
+
+def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[ActorMention]) -> bool:
+    """A statement needs a named actor as its speaker: just before the verb
+    ("Tehran warned", "Iran's foreign ministry said") or just after it
+    ("said the State Department"), outside any quotation."""
+    start, end = clause.start + m.start(), clause.start + m.end()
+    for mention in mentions:
+        if start - 45 <= mention.end <= start and not any(q in text[mention.end : start] for q in _QUOTES):
+            return True
+        if end <= mention.start <= end + 25 and not any(q in text[end : mention.start] for q in _QUOTES):
+            return True
+    return False
+
+
+_APPEAL = re.compile(
+    r"(?:call(?:ed|s|ing)?\s+for|urg\w+|propos\w+|offer\w*|willing\s+to|come\s+to|"
+    r"push\w*\s+for|press\w*\s+for)\s+(?:\w+[\s-]+){0,3}$",
+    re.IGNORECASE,
+)
+APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -305,10 +329,15 @@ def _candidate(
     published: date | None,
 ) -> Candidate | None:
     trigger_start = clause.start + m.start()
+    appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
+    if appeal:
+        trigger = APPEAL  # a call for talks is a statement that happened, not talks
     actors = _roles(text, clause, sentence, trigger, trigger_start, mentions)
     if not actors:
         return None
     if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
+        return None
+    if trigger.category == "statement" and not appeal and not _speaker(text, m, clause, mentions):
         return None
     expression = _best_date(dates, clause, sentence, trigger_start)
     confidence = 0.6
@@ -316,7 +345,7 @@ def _candidate(
         expression = _context_date(dates, text, sentence)
         confidence = 0.4
     span = expression.span if expression is not None else None
-    modality = modality_of(text, clause, trigger_start)
+    modality = "asserted" if appeal else modality_of(text, clause, trigger_start)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
     if len(actors) > 1:

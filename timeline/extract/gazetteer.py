@@ -61,7 +61,7 @@ class Gazetteer:
         forms = sorted(self._surface, key=len, reverse=True)
         alternatives = "|".join(re.escape(f) for f in forms)
         # Case-sensitive on the first letter: "US" the state, not "us" the pronoun.
-        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self._pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, year: int | None = None) -> list[ActorMention]:
         """Actors named in ``text``; officials resolve to their state in ``year``."""
@@ -69,6 +69,8 @@ class Gazetteer:
         for m in self._pattern.finditer(text):
             surface = m.group(0)
             if not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            if not _hyphen_ok(text, m.start(), m.end()):
                 continue
             if surface.isupper() is False and surface.lower() in ("us",) and surface != "US":
                 continue
@@ -90,6 +92,25 @@ class Gazetteer:
 
     def info(self, name: str) -> ActorInfo | None:
         return self.actors.get(name)
+
+
+_LEADER_SUFFIXES = ("-led", "-brokered", "-hosted", "-mediated", "-sponsored")
+
+
+def _hyphen_ok(text: str, start: int, end: int) -> bool:
+    """Names joined by a hyphen count ("U.S.-Iran talks", "Saudi-led bloc"); a name
+    fused to a word does not ("Iran-backed militias", "anti-American")."""
+    if start > 0 and text[start - 1] == "-":
+        word_start = start - 1
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+            word_start -= 1
+        if not text[word_start:start].strip("-")[:1].isupper():
+            return False
+    if end < len(text) and text[end] == "-":
+        follows = text[end : end + 12].lower()
+        if not (text[end + 1 : end + 2].isupper() or follows.startswith(_LEADER_SUFFIXES)):
+            return False
+    return True
 
 
 def _split(value: str | None) -> tuple[str, ...]:
