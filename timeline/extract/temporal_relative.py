@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 
 from timeline.dates import DateSpan
-
 from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
@@ -134,8 +133,9 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         delta = 1
     else:
         delta = 0
-    if rel in ("the previous", "the following") and unit == "year" and ctx.last_year:
-        return _resolved("DATE", f"{ctx.last_year + delta:04d}")
+    if rel in ("the previous", "the following") and ctx.last_span is not None:
+        # Anaphoric: counted from the date just mentioned, not from the anchor.
+        return _unit_value(ctx, unit, delta, ctx.last_span.start)
     return _unit_value(ctx, unit, delta)
 
 
