@@ -19,6 +19,7 @@ from timeline.extract.temporal_rules import (
 )
 
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
+NOT_BEFORE_VERBS = words("to a an the its their his her our this that these those still very newly")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
 
@@ -70,7 +71,13 @@ def parse_anchor(published: str | date | None) -> Anchor | None:
 # --------------------------------------------------------------------------
 # Tense of the clause around an expression
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|(?<=[a-z]{3})[.!?](?=\s|$)|[;!?\"“”]")
+_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)"
+_TOKEN = re.compile(
+    r"[A-Za-z]+(?:'[a-z]+)?"
+    r"|(?<=[a-z]{3})[.!?](?=\s|$)"
+    rf"|(?<=[A-Za-z0-9)]){_ABBREVIATIONS}\.(?=\s+[\"'“‘(]?[A-Z])"
+    r"|[;!?\"“”]"
+)
 _BOUNDARY = frozenset('.!?;"“”')
 
 
@@ -85,9 +92,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "future"
     participle = w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
     if participle:
-        if prev in BE_WORDS or prev == "to":
-            return None
+        if prev in BE_WORDS or prev in NOT_BEFORE_VERBS or w.startswith("un"):
+            return None  # passive, or an adjective such as "the reduced dividend"
         return "past"
+    if w == "to" and prev in ("is", "are", "was", "were"):
+        return "future"  # "is to resume trading Tuesday"
     if w in PRESENT_CUES:
         return "present"
     return None
