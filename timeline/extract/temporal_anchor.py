@@ -105,7 +105,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """``past`` or ``future`` from the verbs nearest the expression in its sentence."""
     left = _TOKEN.findall(text, max(0, start - 120), start)
-    if left and left[-1].lower() in FUTURE_PREPOSITIONS:
+    before = left[-1].lower() if left else ""
+    if before in FUTURE_PREPOSITIONS:
         return "future"
     for i in range(len(left) - 1, max(-1, len(left) - 15), -1):
         if left[i] in _BOUNDARY:
@@ -124,7 +125,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return None
         if tense:
             return tense
-    return None
+    return "future" if before == "by" else None
 
 
 # --------------------------------------------------------------------------

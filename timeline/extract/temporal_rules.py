@@ -381,7 +381,8 @@ NOT_PAST_ED = words(
     "need seed speed indeed hundred red bed shed feed proceed exceed succeed united bleed breed "
     "weed greed steed embed"
 )
-FUTURE_PREPOSITIONS = frozenset(("for", "until", "till", "by"))
+FUTURE_PREPOSITIONS = frozenset(("for", "until", "till"))
+"""Right before a date they point ahead, whatever the verb: "a meeting called for Friday"."""
 
 # Every expression a rule matches contains one of its trigger tokens. The tagger
 # finds trigger tokens in one cheap pass and runs each rule only in windows around
