@@ -212,6 +212,8 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         value = f"XXXX-WXX-{weekday}"
     else:
         rel_for_date = rel if rel not in ("early", "late", "earlier", "later") else ""
+        if rel in ("the previous", "the following") and ctx.last_day is not None:
+            anchor_day = ctx.last_day  # counted from the day just mentioned
         day = resolve_weekday(anchor_day, weekday, ctx.tense(start, end), rel_for_date)
         if day is None:
             return None

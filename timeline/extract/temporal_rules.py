@@ -152,7 +152,7 @@ _SPELLED_YEAR = (
     r"sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_FUTURE_REF = r"the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+_FUTURE_REF = r"soon|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
 
 _I = re.IGNORECASE
 # Boundaries that refuse letters, digits and number punctuation on either side.
@@ -421,7 +421,7 @@ _trigger("morning afternoon evening night nights", "relative_unit", "weekday")
 _trigger("year", "year_ago", "year_end", "month_rel_year", "quarter", "half")
 _trigger("yesterday today tomorrow tonight", "deictic")
 _trigger("now currently nowadays present current moment recently past future coming", "ref")
-_trigger("term lately quarters", "ref")
+_trigger("term lately quarters soon", "ref")
 _trigger("period", "the_quarter")
 _trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
 _trigger("am pm a.m. p.m. noon midnight", "clock")
