@@ -152,7 +152,9 @@ _SPELLED_YEAR = (
     r"sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_FUTURE_REF = r"soon|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+_FUTURE_REF = (
+    r"soon|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+)
 
 _I = re.IGNORECASE
 # Boundaries that refuse letters, digits and number punctuation on either side.
