@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import resource
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  ratio on the sample:                  {tagger_sample / parser_sample:>12,.1f}x")
     print(f"  peak memory of tag_dates (tracemalloc): {peak / 1024 / 1024:>10.2f} MiB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak RSS of the whole run, dateparser included: {rss:>6.0f} MiB")
     return 0
 
 

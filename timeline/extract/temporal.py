@@ -25,7 +25,16 @@ from timeline.dates import DateSpan, span_from_value
 from timeline.errors import InvalidDate, TimelineError
 from timeline.extract.temporal_anchor import Context, Resolved, parse_anchor
 from timeline.extract.temporal_resolvers import resolve
-from timeline.extract.temporal_rules import PRIORITY, RULES, TRIGGER_TOKEN, TRIGGERS, WINDOW
+from timeline.extract.temporal_rules import (
+    NUMBER_TRIGGERS,
+    PRIORITY,
+    RULES,
+    TRIGGER_NUMBER,
+    TRIGGER_WORD,
+    TRIGGER_WORDS,
+    TRIGGERS,
+    WINDOW,
+)
 
 
 class DocumentError(TimelineError):
@@ -66,23 +75,31 @@ class TimeExpression:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each rule, the merged text windows around its trigger tokens."""
+    """For each rule, the merged text windows around its trigger tokens.
+
+    The distinct words of the document are intersected with the trigger words at C
+    speed; only the words present are then located, with ``str.find``."""
+    lower = text.lower()
+    size = len(lower)
+    hits: list[tuple[int, int, tuple[str, ...]]] = []
+    for word in TRIGGER_WORDS.intersection(TRIGGER_WORD.findall(lower)):
+        rules = TRIGGERS[word]
+        i = lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not lower[i - 1].isalpha()) and (j == size or not lower[j].isalpha()):
+                hits.append((i, j, rules))
+            i = lower.find(word, j)
+    for m in TRIGGER_NUMBER.finditer(text):
+        hits.append((m.start(), m.end(), NUMBER_TRIGGERS[m.lastgroup or "y"]))
+    hits.sort()
     spans: dict[str, list[tuple[int, int]]] = {}
-    size = len(text)
-    for m in TRIGGER_TOKEN.finditer(text):
-        token = m.group()
-        if token[0].isdigit():
-            key = "#/" if token[-1] == "/" else "#4" if len(token) == 4 else "#2s"
-        else:
-            key = token.lower()
-        rules = TRIGGERS.get(key)
-        if rules is None:
-            continue
-        lo, hi = max(0, m.start() - WINDOW), min(size, m.end() + WINDOW)
+    for start, end, rules in hits:
+        lo, hi = max(0, start - WINDOW), min(size, end + WINDOW)
         for rule in rules:
             windows = spans.setdefault(rule, [])
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
+                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
             else:
                 windows.append((lo, hi))
     return spans

@@ -391,7 +391,12 @@ FUTURE_PREPOSITIONS = frozenset(("for", "until", "till"))
 # its own triggers, which keeps whole documents out of the slow patterns.
 RULES = [(name, re.compile(r"(?<!\w)" + p.pattern, p.flags)) for name, p in RULES]
 
-TRIGGER_TOKEN = re.compile(r"[A-Za-z]{2,}|\d{4}|\d\d(?=s|'s)|Q[1-4]|[ap]\.m\.|\d{1,2}/\d")
+TRIGGER_WORD = re.compile(r"[a-z]+")
+"""Words of the lower-cased text; those in TRIGGERS are then located with str.find."""
+TRIGGER_NUMBER = re.compile(
+    r"(?P<y>\d{4})|(?P<decade>\d\d(?=s\b|'s))|(?P<slash>\d{1,2}/\d)"
+    r"|(?P<clock>\d(?=\s*[ap]\.?m\b|:\d\d))"
+)
 WINDOW = 48
 _MONTH_RULES = ("month_day", "day_month", "month_year", "rel_month", "month_rel_year")
 _UNIT_RULES = ("relative_unit", "earlier_this", "ago", "duration", "set")
@@ -405,15 +410,15 @@ def _trigger(words: str, *rules: str) -> None:
 
 _trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES, "set")
 _trigger(" ".join(WEEKDAY_NUMBERS), "weekday", "set", "month_day", "day_month")
-_trigger("#4", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
-_trigger("#4", "month_year")
-_trigger("#2s", "decade")
-_trigger("#/", "slash")
+_trigger("#y", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
+_trigger("#y", "month_year")
+_trigger("#decade", "decade")
+_trigger("#slash", "slash")
 _trigger("nineteen eighteen twenty thousand", "spelled_year", "month_year", "season")
 _trigger(" ".join(SPELLED_DECADES), "spelled_decade")
 _trigger("century centuries", "century", "relative_unit", "ago", "duration")
 _trigger("spring summer fall autumn winter", "season")
-_trigger("quarter quarters q1 q2 q3 q4", "quarter", "the_quarter", "ago", "duration", "set")
+_trigger("quarter quarters q", "quarter", "the_quarter", "ago", "duration", "set")
 _trigger("half", "half", "year")
 _trigger("ago earlier before later after hence", "ago", "earlier_this")
 _trigger("day week month year weekend decade", *_UNIT_RULES)
@@ -426,4 +431,8 @@ _trigger("now currently nowadays present current moment recently past future com
 _trigger("term lately quarters soon", "ref")
 _trigger("period", "the_quarter")
 _trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
-_trigger("am pm a.m. p.m. noon midnight", "clock")
+_trigger("#clock", "clock")
+_trigger("noon midnight", "clock")
+# Keys starting with "#" name the groups of TRIGGER_NUMBER, not words.
+NUMBER_TRIGGERS = {key[1:]: TRIGGERS.pop(key) for key in list(TRIGGERS) if key[0] == "#"}
+TRIGGER_WORDS = frozenset(TRIGGERS)
