@@ -263,5 +263,8 @@ class Context:
         self.last_year = span.start.year
         if rule not in ("ago", "year_ago", "the_quarter"):
             self.last_span = span
-        if span.precision == "quarter" and rule == "quarter":
+        # A forecast quarter is rarely what "the year-ago quarter" compares with.
+        anchor_day = self.anchor.date if self.anchor else None
+        future = anchor_day is not None and span.start > anchor_day
+        if span.precision == "quarter" and rule == "quarter" and not future:
             self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)

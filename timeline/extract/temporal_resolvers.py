@@ -128,6 +128,8 @@ def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{month:02d}")
     if rel in ("last", "this past", "previous"):
         year = resolve_month(ctx.anchor, month, "past", strict=True)
+        if ctx.anchor.month is not None and month == ctx.anchor.month - 1 and rel == "last":
+            year -= 1  # "last February" said in March is not last month but a year before
     elif rel in ("next", "this coming"):
         year = resolve_month(ctx.anchor, month, "future", strict=True)
     else:
