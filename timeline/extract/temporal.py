@@ -25,10 +25,9 @@ from timeline.dates import DateSpan, span_from_value
 from timeline.errors import InvalidDate, TimelineError
 from timeline.extract.temporal_anchor import Context, Resolved, parse_anchor
 from timeline.extract.temporal_resolvers import resolve
-from timeline.extract.temporal_rules import (
+from timeline.extract.temporal_rules import PRIORITY, RULES
+from timeline.extract.temporal_triggers import (
     NUMBER_TRIGGERS,
-    PRIORITY,
-    RULES,
     TRIGGER_NUMBER,
     TRIGGER_WORD,
     TRIGGER_WORDS,

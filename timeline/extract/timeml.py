@@ -45,7 +45,7 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
     parts: list[str] = []
     length = 0
     open_timex: list[tuple[int, dict[str, str]]] = []
-    timexes: list[GoldTimex] = []
+    found: list[tuple[int, int, dict[str, str]]] = []
     pos = 0
     for m in _TAG.finditer(body):
         chunk = html.unescape(body[pos : m.start()])
@@ -59,20 +59,15 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
             open_timex.append((length, dict(_ATTR.findall(attrs))))
         elif open_timex:
             start, attributes = open_timex.pop()
-            text = "".join(parts)[start:length]
-            timexes.append(
-                GoldTimex(
-                    start,
-                    length,
-                    text,
-                    attributes.get("type", ""),
-                    attributes.get("value", ""),
-                )
-            )
-    tail = html.unescape(body[pos:])
-    parts.append(tail)
+            found.append((start, length, attributes))
+    parts.append(html.unescape(body[pos:]))
+    text = "".join(parts)
+    timexes = [
+        GoldTimex(start, end, text[start:end], attrs.get("type", ""), attrs.get("value", ""))
+        for start, end, attrs in found
+    ]
     timexes.sort(key=lambda t: (t.start, t.end))
-    return TimeMLDocument(name, dct, "".join(parts), tuple(timexes))
+    return TimeMLDocument(name, dct, text, tuple(timexes))
 
 
 def read_timeml(path: Path) -> TimeMLDocument:
