@@ -50,3 +50,9 @@ def test_very_long_input(text: str) -> None:
 @given(st.text(min_size=1).map(lambda text: text * 5000))
 def test_very_long_unicode_input(text: str) -> None:
     check(text, None)
+
+
+def test_characters_that_change_length_when_lower_cased() -> None:
+    text = "İİİ The strike came on Jan. 3, 2020, and İ talks resumed yesterday."
+    found = {e.text: e.value for e in tag_dates(text, "2020-01-09")}
+    assert found == {"Jan. 3, 2020": "2020-01-03", "yesterday": "2020-01-08"}

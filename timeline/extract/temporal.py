@@ -79,6 +79,8 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     The distinct words of the document are intersected with the trigger words at C
     speed; only the words present are then located, with ``str.find``."""
     lower = text.lower()
+    if len(lower) != len(text):  # a few characters ("İ") lower-case to two
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     size = len(lower)
     hits: list[tuple[int, int, tuple[str, ...]]] = []
     for word in TRIGGER_WORDS.intersection(TRIGGER_WORD.findall(lower)):
