@@ -125,7 +125,7 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         else:
             delta = 0
         return _unit_value(ctx, "weekend", delta)
-    past = ("last", "this past", "the past", "past", "the previous", "previous")
+    past = ("last", "the last", "this past", "the past", "past", "the previous", "previous")
     future = ("next", "this coming", "the coming", "coming", "the following", "the next")
     if rel in past:
         delta = -1

@@ -277,7 +277,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
             r"the\s+middle\s+of|the\s+rest\s+of)?\s*(?P<rel>last|next|this|this\s+past|"
-            r"this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+current|"
+            r"this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+following|the\s+next|the\s+current|"
             r"the\s+coming|the\s+same|that|the|past|coming|previous|current)\s+"
             r"(?P<unit>week|month|year|weekend|decade|century|fiscal\s+year|day|morning|"
             r"afternoon|evening|night))\b"
@@ -332,7 +332,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"several\s+years\s+ago|years\s+ago|months\s+ago|(?:the\s+)?(?:past|last|previous)\s+"
             rf"(?:several\s+|few\s+)?quarters|past\s+years)|(?P<future>{_FUTURE_REF}|"
             rf"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+quarters|"
-            rf"(?:in\s+)?the\s+(?:near|short|long)\s+term))(?![\w-])"
+            rf"the\s+(?:near|short|long)\s+term))(?![\w-])"
         ),
     ),
     (
