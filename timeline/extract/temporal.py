@@ -27,12 +27,13 @@ from timeline.extract.temporal_anchor import Context, Resolved, parse_anchor
 from timeline.extract.temporal_resolvers import resolve
 from timeline.extract.temporal_rules import PRIORITY, RULES
 from timeline.extract.temporal_triggers import (
+    DIGITS,
     NUMBER_TRIGGERS,
-    TRIGGER_NUMBER,
     TRIGGER_WORD,
     TRIGGER_WORDS,
     TRIGGERS,
     WINDOW,
+    number_kind,
 )
 
 
@@ -91,8 +92,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
             if (i == 0 or not lower[i - 1].isalpha()) and (j == size or not lower[j].isalpha()):
                 hits.append((i, j, rules))
             i = lower.find(word, j)
-    for m in TRIGGER_NUMBER.finditer(text):
-        hits.append((m.start(), m.end(), NUMBER_TRIGGERS[m.lastgroup or "y"]))
+    for m in DIGITS.finditer(text):
+        kind = number_kind(text, m.start(), m.end())
+        if kind is not None:
+            hits.append((m.start(), m.end(), NUMBER_TRIGGERS[kind]))
     hits.sort()
     spans: dict[str, list[tuple[int, int]]] = {}
     for start, end, rules in hits:
@@ -106,13 +109,15 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, Any]]:
+def _candidates(text: str, full_scan: bool = False) -> list[tuple[int, int, int, str, Any]]:
+    """Every match of every rule, sorted leftmost-longest first. ``full_scan`` runs
+    the rules over the whole text instead of the trigger windows (for tests)."""
     found = []
     seen: set[tuple[int, int, str]] = set()
-    windows = _windows(text)
+    windows = {} if full_scan else _windows(text)
     for name, pattern in RULES:
         rank = PRIORITY[name]
-        for lo, hi in windows.get(name, ()):
+        for lo, hi in [(0, len(text))] if full_scan else windows.get(name, ()):
             for m in pattern.finditer(text, lo, hi):
                 start, end = m.span()
                 # Leading whitespace can be matched by optional prefixes; trim it.
@@ -137,12 +142,16 @@ def _span_of(resolved: Resolved) -> DateSpan | None:
         return None
 
 
-def tag_dates(text: str, published: str | date | None = None) -> list[TimeExpression]:
-    """Every temporal expression of ``text``, resolved against ``published``."""
+def tag_dates(
+    text: str, published: str | date | None = None, *, full_scan: bool = False
+) -> list[TimeExpression]:
+    """Every temporal expression of ``text``, resolved against ``published``.
+
+    ``full_scan`` (slow, for tests) skips the trigger-word prefilter."""
     ctx = Context(text, parse_anchor(published))
     result: list[TimeExpression] = []
     taken_end = -1
-    for start, end, _rank, name, m in _candidates(text):
+    for start, end, _rank, name, m in _candidates(text, full_scan):
         if start < taken_end:
             continue
         try:

@@ -13,13 +13,26 @@ from timeline.extract.temporal_rules import MONTH_NUMBERS, SPELLED_DECADES, WEEK
 
 TRIGGER_WORD = re.compile(r"[a-z]+")
 """Words of the lower-cased text; those in TRIGGERS are then located with str.find."""
-TRIGGER_NUMBER = re.compile(
-    r"(?P<y>\d{4})|(?P<decade>\d\d(?=s\b|'s))|(?P<slash>\d{1,2}/\d)"
-    r"|(?P<clock>\d(?=\s*[ap]\.?m\b|:\d\d))"
-)
+DIGITS = re.compile(r"\d+")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
+
+
+def number_kind(text: str, start: int, end: int) -> str | None:
+    """Which number trigger a run of digits is: a year, a decade, a slash date, a clock."""
+    length = end - start
+    after = text[end : end + 2]
+    if length == 4:
+        return "y"
+    if length <= 2 and after[:1] == "/":
+        return "slash"
+    if length == 2 and (after[:1] == "s" or after == "'s"):
+        return "decade"
+    if length <= 2 and _CLOCK_AFTER.match(text, end):
+        return "clock"
+    return None
+
+
 WINDOW = 48
-_MONTH_RULES = ("month_day", "day_month", "month_year", "rel_month", "month_rel_year")
-_UNIT_RULES = ("relative_unit", "earlier_this", "ago", "duration", "set")
 TRIGGERS: dict[str, tuple[str, ...]] = {}
 
 
@@ -28,31 +41,38 @@ def _trigger(words: str, *rules: str) -> None:
         TRIGGERS[word] = TRIGGERS.get(word, ()) + rules
 
 
-_trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES, "set")
-_trigger(" ".join(WEEKDAY_NUMBERS), "weekday", "set", "month_day", "day_month")
-_trigger("#y", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
-_trigger("#y", "month_year")
+# Each rule is triggered by the element none of its matches can lack.
+_UNITS = "day week month year weekend decade century quarter hour minute"
+_trigger(
+    " ".join(k for k in MONTH_NUMBERS if len(k) > 1),
+    "month_day",
+    "day_month",
+    "month_year",
+    "rel_month",
+    "month_rel_year",
+)
+_trigger(" ".join(WEEKDAY_NUMBERS), "weekday")
+_trigger("#y", "iso", "year", "decade")
 _trigger("#decade", "decade")
 _trigger("#slash", "slash")
-_trigger("nineteen eighteen twenty thousand", "spelled_year", "month_year", "season")
-_trigger(" ".join(SPELLED_DECADES), "spelled_decade")
-_trigger("century centuries", "century", "relative_unit", "ago", "duration")
-_trigger("spring summer fall autumn winter", "season")
-_trigger("quarter quarters q", "quarter", "the_quarter", "ago", "duration", "set")
-_trigger("half", "half", "year")
-_trigger("ago earlier before later after hence", "ago", "earlier_this")
-_trigger("day week month year weekend decade", *_UNIT_RULES)
-_trigger("days weeks months years weekends decades hour hours minute minutes", "ago", "duration")
-_trigger("days weeks months years", "ref")
-_trigger("morning afternoon evening night nights", "relative_unit", "weekday")
-_trigger("year", "year_ago", "year_end", "month_rel_year", "quarter", "half")
-_trigger("yesterday today tomorrow tonight", "deictic")
-_trigger("now currently nowadays present current moment recently past future coming", "ref")
-_trigger("term lately quarters soon", "ref")
-_trigger("period", "the_quarter")
-_trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
 _trigger("#clock", "clock")
 _trigger("noon midnight", "clock")
-# Keys starting with "#" name the groups of TRIGGER_NUMBER, not words.
+_trigger("nineteen eighteen twenty thousand", "spelled_year")
+_trigger(" ".join(SPELLED_DECADES), "spelled_decade")
+_trigger("century", "century")
+_trigger("spring summer fall autumn winter", "season")
+_trigger("quarter q", "quarter", "the_quarter")
+_trigger("period", "the_quarter")
+_trigger("half", "half")
+_trigger("year", "year_ago", "year_end")
+_trigger("ago earlier before later after hence now", "ago")
+_trigger("earlier later early late", "earlier_this")
+_trigger(_UNITS + " morning afternoon evening night", "relative_unit")
+_trigger(_UNITS + " " + " ".join(unit + "s" for unit in _UNITS.split()), "duration")
+_trigger("yesterday today tomorrow tonight", "deictic")
+_trigger("now currently nowadays present current moment recently recent past future", "ref")
+_trigger("coming term lately quarters soon days weeks months years", "ref")
+_trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
+# Keys starting with "#" name the kinds of number_kind(), not words.
 NUMBER_TRIGGERS = {key[1:]: TRIGGERS.pop(key) for key in list(TRIGGERS) if key[0] == "#"}
 TRIGGER_WORDS = frozenset(TRIGGERS)
