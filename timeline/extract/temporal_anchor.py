@@ -21,7 +21,7 @@ from timeline.extract.temporal_rules import (
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
 NOT_BEFORE_VERBS = words("to a an the its their his her our this that these those still very newly")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
+_ANCHOR = re.compile(r"(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ][\d:.]*(?:Z|[+-][\d:]+)?)?")
 
 
 @dataclass(frozen=True, slots=True)

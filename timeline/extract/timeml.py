@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_DCT = re.compile(r"<DCT>.*?value=\"([^\"]*)\".*?</DCT>", re.S)
+_DCT = re.compile(r"<DCT>.*?value\s*=\s*[\"']([^\"']*)[\"'].*?</DCT>", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^>]*?)?)\s*(/?)>")
-_ATTR = re.compile(r"([A-Za-z_:]+)=\"([^\"]*)\"")
+_ATTR = re.compile(r"([A-Za-z_:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,8 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
         if tag != "TIMEX3" or selfclosing:
             continue
         if not closing:
-            open_timex.append((length, dict(_ATTR.findall(attrs))))
+            attributes = {key: dq or sq for key, dq, sq in _ATTR.findall(attrs)}
+            open_timex.append((length, attributes))
         elif open_timex:
             start, attributes = open_timex.pop()
             found.append((start, length, attributes))
