@@ -187,3 +187,9 @@ def test_to_dict_is_json_ready() -> None:
         "date_end": "2020-01-03",
         "precision": "day",
     }
+
+
+def test_now_is_a_vague_reference_never_a_calendar_date() -> None:
+    e = only("We are now ready to talk.")
+    assert (e.text, e.value, e.date_start, e.precision) == ("now", "PRESENT_REF", None, None)
+    assert tag_dates("The snow was known before Nowruz.", THURSDAY) == []
