@@ -294,7 +294,7 @@ def _context_date(dates: Sequence[Any], text: str, sentence: Span) -> Any | None
     return before[-1] if before else None
 
 
-_QUOTES = "\"“”"
+_QUOTES = '"“”'
 
 
 def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[ActorMention]) -> bool:
@@ -303,9 +303,13 @@ def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[Actor
     ("said the State Department"), outside any quotation."""
     start, end = clause.start + m.start(), clause.start + m.end()
     for mention in mentions:
-        if start - 45 <= mention.end <= start and not any(q in text[mention.end : start] for q in _QUOTES):
+        if start - 45 <= mention.end <= start and not any(
+            q in text[mention.end : start] for q in _QUOTES
+        ):
             return True
-        if end <= mention.start <= end + 25 and not any(q in text[end : mention.start] for q in _QUOTES):
+        if end <= mention.start <= end + 25 and not any(
+            q in text[end : mention.start] for q in _QUOTES
+        ):
             return True
     return False
 
