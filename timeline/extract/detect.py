@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from timeline.dates import DateSpan
+from timeline.extract.event_dates import clip_to_publication, event_date, owners
 from timeline.extract.gazetteer import ActorMention, Gazetteer
 
 EXTRACTOR = "rules"
@@ -271,29 +272,6 @@ def _roles(
     return list(roles.items())
 
 
-def _best_date(
-    dates: Sequence[Any], clause: Span, sentence: Span, trigger_start: int
-) -> Any | None:
-    """The dated expression of the trigger's clause (nearest), else of its sentence."""
-    for scope in (clause, sentence):
-        inside = [d for d in dates if scope.start <= d.start < scope.end and d.span is not None]
-        if inside:
-            return min(inside, key=lambda d: abs(d.start - trigger_start))
-    return None
-
-
-def _paragraph_start(text: str, position: int) -> int:
-    cut = text.rfind("\n\n", 0, position)
-    return 0 if cut < 0 else cut + 2
-
-
-def _context_date(dates: Sequence[Any], text: str, sentence: Span) -> Any | None:
-    """The last dated expression earlier in the same paragraph (narrative time)."""
-    floor = _paragraph_start(text, sentence.start)
-    before = [d for d in dates if floor <= d.start < sentence.start and d.span is not None]
-    return before[-1] if before else None
-
-
 _QUOTES = '"“”'
 
 
@@ -322,13 +300,33 @@ _APPEAL = re.compile(
 APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
 
 
+_CONCLUDED = re.compile(
+    r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
+    r"secured|brokered|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _concluded(text: str, clause: Span, m: re.Match[str], dates: Sequence[Any]) -> bool:
+    """An agreement is an event when the clause says it was concluded, or when a
+    date names it ("the 2015 nuclear deal")."""
+    if _CONCLUDED.search(text[clause.start : clause.end]):
+        return True
+    start = clause.start + m.start()
+    return any(
+        d.span is not None and 0 <= start - d.end <= 25 and clause.start <= d.start for d in dates
+    )
+
+
 def _candidate(
     text: str,
     sentence: Span,
     clause: Span,
+    previous: Span | None,
     trigger: Trigger,
     m: re.Match[str],
     dates: Sequence[Any],
+    owned: dict[int, str],
     mentions: Sequence[ActorMention],
     published: date | None,
 ) -> Candidate | None:
@@ -343,15 +341,18 @@ def _candidate(
         return None
     if trigger.category == "statement" and not appeal and not _speaker(text, m, clause, mentions):
         return None
-    expression = _best_date(dates, clause, sentence, trigger_start)
-    confidence = 0.6
-    if expression is None:
-        expression = _context_date(dates, text, sentence)
-        confidence = 0.4
+    if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates):
+        return None  # "the nuclear deal" named in passing is no new event
+    expression, narrative = event_date(
+        dates, text, clause, previous, sentence, trigger_start, trigger.category, owned
+    )
+    confidence = 0.4 if narrative else 0.6
     span = expression.span if expression is not None else None
     modality = "asserted" if appeal else modality_of(text, clause, trigger_start)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
+    if span is not None and modality == "asserted":
+        span = clip_to_publication(span, published)
     if len(actors) > 1:
         confidence += 0.2
     return Candidate(
@@ -389,16 +390,29 @@ def detect(
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
         for table in (TRIGGERS, STATEMENTS):
-            for clause in parts:
+            for number, clause in enumerate(parts):
                 chunk = text[clause.start : clause.end]
                 hits: dict[str, tuple[Trigger, re.Match[str]]] = {}
                 for trigger in table:
                     m = trigger.pattern.search(chunk)
                     if m and trigger.category not in hits:
                         hits[trigger.category] = (trigger, m)
+                owned = owners(
+                    dates, text, clause, {c: clause.start + m.start() for c, (_, m) in hits.items()}
+                )
+                previous = parts[number - 1] if number else None
                 for trigger, m in hits.values():
                     candidate = _candidate(
-                        text, sentence, clause, trigger, m, dates, mentions, published
+                        text,
+                        sentence,
+                        clause,
+                        previous,
+                        trigger,
+                        m,
+                        dates,
+                        owned,
+                        mentions,
+                        published,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
