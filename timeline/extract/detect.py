@@ -83,7 +83,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediat\w+|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
@@ -273,6 +273,10 @@ def _roles(
 
 
 _QUOTES = '"“”'
+_SPEAKER_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
+    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader)){0,5}\s*",
+)
 
 
 def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[ActorMention]) -> bool:
@@ -281,9 +285,7 @@ def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[Actor
     ("said the State Department"), outside any quotation."""
     start, end = clause.start + m.start(), clause.start + m.end()
     for mention in mentions:
-        if start - 45 <= mention.end <= start and not any(
-            q in text[mention.end : start] for q in _QUOTES
-        ):
+        if start - 45 <= mention.end <= start and _SPEAKER_GAP.fullmatch(text[mention.end : start]):
             return True
         if end <= mention.start <= end + 25 and not any(
             q in text[end : mention.start] for q in _QUOTES
@@ -346,6 +348,8 @@ def _candidate(
     expression, narrative = event_date(
         dates, text, clause, previous, sentence, trigger_start, trigger.category, owned
     )
+    if narrative and trigger.category == "statement":
+        expression = None  # what someone "has said" has no date of its own
     confidence = 0.4 if narrative else 0.6
     span = expression.span if expression is not None else None
     modality = "asserted" if appeal else modality_of(text, clause, trigger_start)
