@@ -135,7 +135,7 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:then\s+)?(?:the|a|an|Iran|U\.S\.|[A-Z]\w+\s+\w+ed)|after|before|when|which|who)\b)"
 )
 _ROLE_INTERMEDIARY = (
-    r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by|in)\s+(?:the\s+)?{actor}",
+    r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by)\s+(?:the\s+)?{actor}",
     r"{actor}\s*(?:'s?\s+\w+(?:\s+\w+)?\s+)?(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
     r"asked\s+{actor}\s+to",
     r"(?:a|an)\s+{actor}\s+(?:delegation|envoy|intermediary|mediator)",
@@ -220,6 +220,14 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     return [s for s in out if s.end > s.start]
 
 
+def mask_dates(text: str, dates: Sequence[Any]) -> str:
+    """The text with its temporal expressions blanked ("May" is a month, not a modal)."""
+    chars = list(text)
+    for d in dates:
+        chars[d.start : d.end] = " " * (d.end - d.start)
+    return "".join(chars)
+
+
 def modality_of(text: str, clause: Span, trigger_start: int) -> str:
     before = text[clause.start : trigger_start]
     around = text[max(clause.start, trigger_start - 60) : min(clause.end, trigger_start + 40)]
@@ -249,6 +257,13 @@ def _roles(
             if re.search(pattern.format(actor=surface), chunk):
                 roles.setdefault(m.actor, "intermediary")
                 break
+    if trigger.category in ("talks", "deal"):
+        # "met in Oman": a third country where two others meet is the host.
+        for m in in_clause:
+            before = text[max(sentence.start, m.start - 4) : m.start]
+            parties = {o.actor for o in in_clause if o.actor != m.actor}
+            if re.search(r"\bin\s+$", before) and len(parties) >= 2:
+                roles.setdefault(m.actor, "intermediary")
     others = [m for m in in_clause if m.actor not in roles]
     if trigger.category in ("talks", "deal", "message"):
         for m in others:
@@ -302,6 +317,34 @@ _APPEAL = re.compile(
 APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
 
 
+VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
+
+
+def _visit_or_talks(
+    text: str,
+    clause: Span,
+    trigger: Trigger,
+    trigger_start: int,
+    actors: list[tuple[str, str]],
+    mentions: Sequence[ActorMention],
+) -> tuple[Trigger, list[tuple[str, str]]]:
+    """ "X met with Y officials in <Y's capital>" is X's visit to Y."""
+    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+    subject = [m for m in inside if m.start < trigger_start]
+    place = [
+        m
+        for m in inside
+        if m.start > trigger_start and re.search(r"\bin\s+$", text[m.start - 4 : m.start])
+    ]
+    if not subject or not place or subject[-1].actor == place[-1].actor:
+        return trigger, actors
+    if any(role == "intermediary" for _, role in actors):
+        return trigger, actors
+    host, guest = place[-1].actor, subject[-1].actor
+    rest = [(n, "participant") for n, _ in actors if n not in (host, guest)]
+    return VISIT, [(guest, "initiator"), (host, "target"), *rest]
+
+
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
     r"secured|brokered|finali[sz]ed)\b",
@@ -331,6 +374,7 @@ def _candidate(
     owned: dict[int, str],
     mentions: Sequence[ActorMention],
     published: date | None,
+    masked: str,
 ) -> Candidate | None:
     trigger_start = clause.start + m.start()
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -339,6 +383,8 @@ def _candidate(
     actors = _roles(text, clause, sentence, trigger, trigger_start, mentions)
     if not actors:
         return None
+    if trigger.category == "talks" and not appeal:
+        trigger, actors = _visit_or_talks(text, clause, trigger, trigger_start, actors, mentions)
     if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
         return None
     if trigger.category == "statement" and not appeal and not _speaker(text, m, clause, mentions):
@@ -352,7 +398,7 @@ def _candidate(
         expression = None  # what someone "has said" has no date of its own
     confidence = 0.4 if narrative else 0.6
     span = expression.span if expression is not None else None
-    modality = "asserted" if appeal else modality_of(text, clause, trigger_start)
+    modality = "asserted" if appeal else modality_of(masked, clause, trigger_start)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
     if span is not None and modality == "asserted":
@@ -389,22 +435,26 @@ def detect(
     """
     year = published.year if published else None
     mentions = gazetteer.find(text, year)
+    masked = mask_dates(text, dates)
     found: list[Candidate] = []
     for sentence in sentences(text):
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
-        for table in (TRIGGERS, STATEMENTS):
-            for number, clause in enumerate(parts):
-                chunk = text[clause.start : clause.end]
+        for number, clause in enumerate(parts):
+            chunk = text[clause.start : clause.end]
+            previous = parts[number - 1] if number else None
+            # A clause reporting no other event may still report a statement.
+            for table in (TRIGGERS, STATEMENTS):
                 hits: dict[str, tuple[Trigger, re.Match[str]]] = {}
                 for trigger in table:
                     m = trigger.pattern.search(chunk)
                     if m and trigger.category not in hits:
                         hits[trigger.category] = (trigger, m)
+                if not hits:
+                    continue
                 owned = owners(
                     dates, text, clause, {c: clause.start + m.start() for c, (_, m) in hits.items()}
                 )
-                previous = parts[number - 1] if number else None
                 for trigger, m in hits.values():
                     candidate = _candidate(
                         text,
@@ -417,10 +467,10 @@ def detect(
                         owned,
                         mentions,
                         published,
+                        masked,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
-            if in_sentence:
                 break
         found.extend(in_sentence)
     return found
