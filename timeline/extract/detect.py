@@ -9,6 +9,8 @@ date. Planned, possible, denied and hypothetical events are flagged.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -148,6 +150,26 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger match at absolute offsets."""
+
+    start: int
+    end: int
+
+
+def _all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
+    """Every match of every trigger in the text, in order (one scan per trigger)."""
+    return [[Hit(m.start(), m.end()) for m in t.pattern.finditer(text)] for t in table]
+
+
+def _first_in(hits: Sequence[Hit], span: Span) -> Hit | None:
+    index = bisect.bisect_left([h.start for h in hits], span.start)
+    if index < len(hits) and hits[index].start < span.end:
+        return hits[index]
+    return None
+
+
 @dataclass
 class Candidate:
     """One event found in a document, with its provenance."""
@@ -238,6 +260,13 @@ def modality_of(text: str, clause: Span, trigger_start: int) -> str:
     return "asserted"
 
 
+@functools.lru_cache(maxsize=4096)
+def _role_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
+    """The intermediary patterns for one way of naming an actor, compiled once."""
+    name = re.escape(surface)
+    return tuple(re.compile(p.format(actor=name)) for p in _ROLE_INTERMEDIARY)
+
+
 def _roles(
     text: str,
     clause: Span,
@@ -252,9 +281,8 @@ def _roles(
     roles: dict[str, str] = {}
     chunk = text[sentence.start : sentence.end]
     for m in in_clause:
-        surface = re.escape(text[m.start : m.end])
-        for pattern in _ROLE_INTERMEDIARY:
-            if re.search(pattern.format(actor=surface), chunk):
+        for pattern in _role_patterns(text[m.start : m.end]):
+            if pattern.search(chunk):
                 roles.setdefault(m.actor, "intermediary")
                 break
     if trigger.category in ("talks", "deal"):
@@ -294,11 +322,11 @@ _SPEAKER_GAP = re.compile(
 )
 
 
-def _speaker(text: str, m: re.Match[str], clause: Span, mentions: Sequence[ActorMention]) -> bool:
+def _speaker(text: str, m: Hit, clause: Span, mentions: Sequence[ActorMention]) -> bool:
     """A statement needs a named actor as its speaker: just before the verb
     ("Tehran warned", "Iran's foreign ministry said") or just after it
     ("said the State Department"), outside any quotation."""
-    start, end = clause.start + m.start(), clause.start + m.end()
+    start, end = m.start, m.end
     for mention in mentions:
         if start - 45 <= mention.end <= start and _SPEAKER_GAP.fullmatch(text[mention.end : start]):
             return True
@@ -352,12 +380,12 @@ _CONCLUDED = re.compile(
 )
 
 
-def _concluded(text: str, clause: Span, m: re.Match[str], dates: Sequence[Any]) -> bool:
+def _concluded(text: str, clause: Span, m: Hit, dates: Sequence[Any]) -> bool:
     """An agreement is an event when the clause says it was concluded, or when a
     date names it ("the 2015 nuclear deal")."""
     if _CONCLUDED.search(text[clause.start : clause.end]):
         return True
-    start = clause.start + m.start()
+    start = m.start
     return any(
         d.span is not None and 0 <= start - d.end <= 25 and clause.start <= d.start for d in dates
     )
@@ -369,14 +397,14 @@ def _candidate(
     clause: Span,
     previous: Span | None,
     trigger: Trigger,
-    m: re.Match[str],
+    m: Hit,
     dates: Sequence[Any],
     owned: dict[int, str],
     mentions: Sequence[ActorMention],
     published: date | None,
     masked: str,
 ) -> Candidate | None:
-    trigger_start = clause.start + m.start()
+    trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
     if appeal:
         trigger = APPEAL  # a call for talks is a statement that happened, not talks
@@ -412,7 +440,7 @@ def _candidate(
         start=sentence.start,
         end=sentence.end,
         quote=text[sentence.start : sentence.end],
-        trigger=m.group(0),
+        trigger=text[m.start : m.end],
         trigger_start=trigger_start,
         span=span,
         date_text=expression.text if expression is not None else None,
@@ -436,33 +464,31 @@ def detect(
     year = published.year if published else None
     mentions = gazetteer.find(text, year)
     masked = mask_dates(text, dates)
+    event_hits, statement_hits = _all_hits(text, TRIGGERS), _all_hits(text, STATEMENTS)
     found: list[Candidate] = []
     for sentence in sentences(text):
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
         for number, clause in enumerate(parts):
-            chunk = text[clause.start : clause.end]
             previous = parts[number - 1] if number else None
             # A clause reporting no other event may still report a statement.
-            for table in (TRIGGERS, STATEMENTS):
-                hits: dict[str, tuple[Trigger, re.Match[str]]] = {}
-                for trigger in table:
-                    m = trigger.pattern.search(chunk)
-                    if m and trigger.category not in hits:
-                        hits[trigger.category] = (trigger, m)
+            for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
+                hits: dict[str, tuple[Trigger, Hit]] = {}
+                for trigger, trigger_hits in zip(table, matches, strict=True):
+                    hit = _first_in(trigger_hits, clause)
+                    if hit is not None and trigger.category not in hits:
+                        hits[trigger.category] = (trigger, hit)
                 if not hits:
                     continue
-                owned = owners(
-                    dates, text, clause, {c: clause.start + m.start() for c, (_, m) in hits.items()}
-                )
-                for trigger, m in hits.values():
+                owned = owners(dates, text, clause, {c: h.start for c, (_, h) in hits.items()})
+                for trigger, hit in hits.values():
                     candidate = _candidate(
                         text,
                         sentence,
                         clause,
                         previous,
                         trigger,
-                        m,
+                        hit,
                         dates,
                         owned,
                         mentions,

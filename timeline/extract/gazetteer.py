@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -58,8 +59,7 @@ class Gazetteer:
             self._officials.setdefault(official.name, []).append(official)
             for form in (official.name, *forms):
                 self._surface.setdefault(form.lower(), (official.state, official))
-        forms = sorted(self._surface, key=len, reverse=True)
-        alternatives = "|".join(re.escape(f) for f in forms)
+        alternatives = trie_pattern(list(self._surface))
         # Case-sensitive on the first letter: "US" the state, not "us" the pronoun.
         self._pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", re.IGNORECASE)
 
@@ -92,6 +92,28 @@ class Gazetteer:
 
     def info(self, name: str) -> ActorInfo | None:
         return self.actors.get(name)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression for many literal words, factored by common prefixes
+    so matching does not try every alternative at every position; longer words
+    win over their prefixes."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 _LEADER_SUFFIXES = ("-led", "-brokered", "-hosted", "-mediated", "-sponsored")
