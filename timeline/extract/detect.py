@@ -288,9 +288,9 @@ def _roles(
     if trigger.category in ("talks", "deal"):
         # "met in Oman": a third country where two others meet is the host.
         for m in in_clause:
-            before = text[max(sentence.start, m.start - 4) : m.start]
-            parties = {o.actor for o in in_clause if o.actor != m.actor}
-            if re.search(r"\bin\s+$", before) and len(parties) >= 2:
+            lead_in = text[max(sentence.start, m.start - 4) : m.start]
+            others_named = {o.actor for o in in_clause if o.actor != m.actor}
+            if re.search(r"\bin\s+$", lead_in) and len(others_named) >= 2:
                 roles.setdefault(m.actor, "intermediary")
     others = [m for m in in_clause if m.actor not in roles]
     if trigger.category in ("talks", "deal", "message"):
@@ -304,13 +304,13 @@ def _roles(
                 if a != first.actor:
                     roles[a] = "target"
     else:
-        before = [m for m in others if m.start < trigger_start]
-        after = [m for m in others if m.start >= trigger_start]
-        if before:
-            roles.setdefault(before[-1].actor, "initiator")
-        for m in after:
+        earlier = [m for m in others if m.start < trigger_start]
+        later = [m for m in others if m.start >= trigger_start]
+        if earlier:
+            roles.setdefault(earlier[-1].actor, "initiator")
+        for m in later:
             roles.setdefault(m.actor, "target")
-        for m in before[:-1]:
+        for m in earlier[:-1]:
             roles.setdefault(m.actor, "participant")
     return list(roles.items())
 

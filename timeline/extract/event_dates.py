@@ -18,8 +18,11 @@ from timeline.dates import DateSpan
 
 
 class Located(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _ATTACHED_GAP = re.compile(r"[^,;.:()\"“”—–]{0,30}")
