@@ -79,7 +79,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "040",
         "message",
         r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b",
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
+        r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b",
     ),
     _t(
         "talks",
@@ -345,6 +346,11 @@ _APPEAL = re.compile(
 APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
 
 
+_REFERENCE = re.compile(
+    r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s?\s+){0,3}(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
 
 
@@ -469,6 +475,17 @@ def detect(
     for sentence in sentences(text):
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
+        owned = owners(
+            dates,
+            text,
+            sentence,
+            [
+                (trigger.category, hit.start)
+                for trigger, trigger_hits in zip(TRIGGERS, event_hits, strict=True)
+                for hit in trigger_hits
+                if sentence.start <= hit.start < sentence.end
+            ],
+        )
         for number, clause in enumerate(parts):
             previous = parts[number - 1] if number else None
             # A clause reporting no other event may still report a statement.
@@ -478,10 +495,10 @@ def detect(
                     hit = _first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
-                if not hits:
-                    continue
-                owned = owners(dates, text, clause, {c: h.start for c, (_, h) in hits.items()})
+                produced = 0
                 for trigger, hit in hits.values():
+                    if table is TRIGGERS and _REFERENCE.search(text[clause.start : hit.start]):
+                        continue  # "after the killing of...": an event told elsewhere
                     candidate = _candidate(
                         text,
                         sentence,
@@ -497,6 +514,8 @@ def detect(
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
-                break
+                        produced += 1
+                if produced:
+                    break
         found.extend(in_sentence)
     return found

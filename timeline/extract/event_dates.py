@@ -35,15 +35,15 @@ _WHEN = re.compile(r"\s*(?:when|as|where)\b", re.IGNORECASE)
 
 
 def owners(
-    dates: Sequence[Any], text: str, clause: Located, trigger_starts: Mapping[str, int]
+    dates: Sequence[Any], text: str, scope: Located, trigger_starts: Sequence[tuple[str, int]]
 ) -> dict[int, str]:
     """Date expressions (by index) that modify a trigger noun right after them, with
     that trigger's category: "the 2015 Iran nuclear deal" -> deal."""
     owned: dict[int, str] = {}
     for index, expression in enumerate(dates):
-        if not clause.start <= expression.start < clause.end:
+        if not scope.start <= expression.start < scope.end:
             continue
-        for category, start in trigger_starts.items():
+        for category, start in trigger_starts:
             gap = text[expression.end : start]
             if (
                 0 <= start - expression.end <= 30
