@@ -9,7 +9,6 @@ date. Planned, possible, denied and hypothetical events are flagged.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -20,155 +19,22 @@ from typing import Any
 from timeline.dates import DateSpan
 from timeline.extract.event_dates import clip_to_publication, event_date, owners
 from timeline.extract.gazetteer import ActorMention, Gazetteer
+from timeline.extract.sentences import Span, clauses, sentences
+from timeline.extract.triggers import (
+    APPEAL,
+    MODALITY,
+    ROLE_INTERMEDIARY,
+    STATEMENTS,
+    TRIGGERS,
+    VISIT,
+    Hit,
+    Trigger,
+    all_hits,
+    first_in,
+)
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
-
-
-@dataclass(frozen=True)
-class Trigger:
-    category: str
-    cameo: str
-    subtype: str | None
-    pattern: re.Pattern[str]
-
-
-def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
-    return Trigger(category, cameo, subtype, re.compile(pattern, re.IGNORECASE))
-
-
-# Order matters: the first trigger found in a clause wins ties at equal position.
-TRIGGERS: tuple[Trigger, ...] = (
-    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing of|killed|kills)\b"),
-    _t(
-        "strike",
-        "195",
-        "air strike",
-        r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack)s?"
-        r"|airstrikes?|shot down|downed)\b",
-    ),
-    _t(
-        "strike",
-        "190",
-        "attack",
-        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
-        r"|fired\s+(?:\w+\s+){0,2}(?:missiles?|rockets?)|retaliated|retaliation|strikes? on|attacks? on)\b",
-    ),
-    _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
-    _t(
-        "deal",
-        "0841",
-        "prisoner release",
-        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap)\b",
-    ),
-    _t(
-        "deal",
-        "057",
-        "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
-    ),
-    _t(
-        "sanction",
-        "163",
-        "sanctions",
-        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
-        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo)\b",
-    ),
-    _t(
-        "message",
-        "040",
-        "message",
-        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
-        r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b",
-    ),
-    _t(
-        "talks",
-        "046",
-        "talks",
-        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
-    ),
-    _t(
-        "visit",
-        "042",
-        "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
-    ),
-    _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
-)
-
-STATEMENTS: tuple[Trigger, ...] = (
-    _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
-    _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
-    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|dismissed|ruled\s+out)\b"),
-    _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
-    _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
-    _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
-    _t("statement", "010", "statement", r"\b(?:said|announced|declared|announcing|stated|told)\b"),
-)
-"""Statements count only where a sentence reports nothing else, and only from a named actor."""
-
-_MODALITY = (
-    (
-        "denied",
-        re.compile(
-            r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
-            re.I,
-        ),
-    ),
-    ("hypothetical", re.compile(r"\b(?:if|unless|whether|would\s+have)\b", re.I)),
-    (
-        "planned",
-        re.compile(
-            r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
-            re.I,
-        ),
-    ),
-    (
-        "possible",
-        re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I),
-    ),
-)
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Co|Lt|Col|Maj|Capt|Gov|Amb)\.|\b[A-Z]\.)$"
-)
-_CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:then\s+)?(?:the|a|an|Iran|U\.S\.|[A-Z]\w+\s+\w+ed)|after|before|when|which|who)\b)"
-)
-_ROLE_INTERMEDIARY = (
-    r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by)\s+(?:the\s+)?{actor}",
-    r"{actor}\s*(?:'s?\s+\w+(?:\s+\w+)?\s+)?(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
-    r"asked\s+{actor}\s+to",
-    r"(?:a|an)\s+{actor}\s+(?:delegation|envoy|intermediary|mediator)",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A trigger match at absolute offsets."""
-
-    start: int
-    end: int
-
-
-def _all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
-    """Every match of every trigger in the text, in order (one scan per trigger)."""
-    return [[Hit(m.start(), m.end()) for m in t.pattern.finditer(text)] for t in table]
-
-
-def _first_in(hits: Sequence[Hit], span: Span) -> Hit | None:
-    index = bisect.bisect_left([h.start for h in hits], span.start)
-    if index < len(hits) and hits[index].start < span.end:
-        return hits[index]
-    return None
 
 
 @dataclass
@@ -212,37 +78,6 @@ class Candidate:
         return text
 
 
-def sentences(text: str) -> list[Span]:
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATIONS.search(text[max(start, m.start() - 6) : m.start()]):
-            continue
-        if text[start : m.start()].strip():
-            spans.append(Span(start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append(Span(start, len(text)))
-    return [_strip(text, s) for s in spans]
-
-
-def _strip(text: str, span: Span) -> Span:
-    chunk = text[span.start : span.end]
-    left = len(chunk) - len(chunk.lstrip())
-    right = len(chunk.rstrip())
-    return Span(span.start + left, span.start + right)
-
-
-def clauses(text: str, sentence: Span) -> list[Span]:
-    chunk = text[sentence.start : sentence.end]
-    out, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(chunk):
-        out.append(Span(sentence.start + start, sentence.start + m.start()))
-        start = m.end()
-    out.append(Span(sentence.start + start, sentence.end))
-    return [s for s in out if s.end > s.start]
-
-
 def mask_dates(text: str, dates: Sequence[Any]) -> str:
     """The text with its temporal expressions blanked ("May" is a month, not a modal)."""
     chars = list(text)
@@ -254,7 +89,7 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
 def modality_of(text: str, clause: Span, trigger_start: int) -> str:
     before = text[clause.start : trigger_start]
     around = text[max(clause.start, trigger_start - 60) : min(clause.end, trigger_start + 40)]
-    for name, pattern in _MODALITY:
+    for name, pattern in MODALITY:
         scope = around if name in ("planned", "possible") else before + around
         if pattern.search(scope):
             return name
@@ -265,7 +100,7 @@ def modality_of(text: str, clause: Span, trigger_start: int) -> str:
 def _role_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
     """The intermediary patterns for one way of naming an actor, compiled once."""
     name = re.escape(surface)
-    return tuple(re.compile(p.format(actor=name)) for p in _ROLE_INTERMEDIARY)
+    return tuple(re.compile(p.format(actor=name)) for p in ROLE_INTERMEDIARY)
 
 
 def _roles(
@@ -343,7 +178,6 @@ _APPEAL = re.compile(
     r"push\w*\s+for|press\w*\s+for)\s+(?:\w+[\s-]+){0,3}$",
     re.IGNORECASE,
 )
-APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
 
 
 _REFERENCE = re.compile(
@@ -351,7 +185,6 @@ _REFERENCE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s?\s+){0,3}(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
 
 
 def _visit_or_talks(
@@ -470,7 +303,7 @@ def detect(
     year = published.year if published else None
     mentions = gazetteer.find(text, year)
     masked = mask_dates(text, dates)
-    event_hits, statement_hits = _all_hits(text, TRIGGERS), _all_hits(text, STATEMENTS)
+    event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
     found: list[Candidate] = []
     for sentence in sentences(text):
         parts = clauses(text, sentence)
@@ -492,7 +325,7 @@ def detect(
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
                 hits: dict[str, tuple[Trigger, Hit]] = {}
                 for trigger, trigger_hits in zip(table, matches, strict=True):
-                    hit = _first_in(trigger_hits, clause)
+                    hit = first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
                 produced = 0
