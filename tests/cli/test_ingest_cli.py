@@ -46,6 +46,9 @@ def test_ingest_stores_candidates_with_provenance(cli: Cli, tmp_path: Path) -> N
     assert all(r["extractor"] == "rules" and r["confidence"] for r in rows)
     flagged = Database(cli.db).rows("SELECT modality, reason FROM findings")
     assert {"modality": "possible", "reason": "modality"} in flagged
+    listed = [json.loads(x) for x in cli("findings", "-f", "jsonl").splitlines()]
+    assert any(f["modality"] == "possible" and f["category"] == "talks" for f in listed)
+    assert "possible" in cli("findings", "--source", "art1")
     doc = Database(cli.db).rows("SELECT title, published, content_hash FROM documents")[0]
     assert doc["title"] == "A test" and doc["published"] == "2020-01-09" and doc["content_hash"]
 

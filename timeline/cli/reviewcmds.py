@@ -123,3 +123,47 @@ def review(
                 continue
             break
     typer.echo(f"Reviewed {done}; {len(queue) - done} candidates left.")
+
+
+@app.command()
+def findings(
+    ctx: typer.Context,
+    document: Annotated[str | None, typer.Option("--source", help="Only this document.")] = None,
+    reason: Annotated[
+        str | None, typer.Option(help="undated, or modality (planned/possible/denied...).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or jsonl.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """What extraction kept off the timeline: undated events, and planned, possible,
+    denied or hypothetical ones. Add one by hand with `timeline add --source DOC:START-END`."""
+    from timeline.cli.output import check_format, dumps, table
+    from timeline.db import Database
+    from timeline.query import list_findings
+
+    check_format(fmt, ("table", "json", "jsonl"))
+    rows = list_findings(Database(database_arg(ctx, db)), document, reason)
+    if fmt != "table":
+        if rows:
+            typer.echo(dumps(rows, fmt))
+        return
+    if not rows:
+        typer.echo("No findings.", err=True)
+        return
+    typer.echo(
+        table(
+            ("source", "category", "why", "date", "actors", "quote"),
+            [
+                (
+                    f"{r['document']}:{r['start']}-{r['end']}",
+                    r["category"],
+                    r["modality"] if r["reason"] == "modality" else "undated",
+                    r["date_text"] or "",
+                    actors_text(r["actors"]),
+                    r["quote"] or "",
+                )
+                for r in rows
+            ],
+            caps={0: 30, 4: 24},
+        )
+    )
