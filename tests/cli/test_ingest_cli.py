@@ -180,3 +180,21 @@ def test_ingest_the_seed_articles(cli: Cli, tmp_path: Path) -> None:
     assert len(found) >= 10
     soleimani = [e for e in found if e["category"] == "strike" and e["date_start"] == "2020-01-03"]
     assert soleimani, "the 2020-01-03 strike was not found"
+
+
+def test_same_event_in_two_documents_is_one_event_with_two_sources(
+    cli: Cli, tmp_path: Path
+) -> None:
+    write(
+        tmp_path / "one.txt", "Iran and the United States signed the nuclear deal in July 2015.\n"
+    )
+    write(
+        tmp_path / "two.txt",
+        "Analysts recall that in July 2015 Tehran and Washington signed the nuclear deal.\n",
+    )
+    out = cli("ingest", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--published", "2019")
+    assert "1 merged" in out
+    deals = [e for e in events(cli) if e["category"] == "deal"]
+    assert len(deals) == 1
+    assert [s["document"] for s in deals[0]["sources"]] == ["one", "two"]  # type: ignore[index]
+    assert "sources added: two:" in cli("history", str(deals[0]["id"]))
