@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
-from tests.io.conftest import EVENTS
+from tests.sample_timeline import EVENTS
 
 KEPT = [e for e in EVENTS if e["status"] != "rejected"]
 
