@@ -52,6 +52,7 @@ def _register() -> None:
         analysiscmds,
         dbcmds,
         eventcmds,
+        exportcmds,
         iocmds,
     )
 
