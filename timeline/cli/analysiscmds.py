@@ -79,7 +79,8 @@ def escalation(
     from timeline.analysis import PERIODS, load_escalation
 
     check_format(fmt, ("table", "csv", "json"))
-    check_format(by, PERIODS)
+    if by not in PERIODS:
+        raise typer.BadParameter(f"unknown period {by!r}; choose one of: {', '.join(PERIODS)}")
     from timeline.db import Database
 
     date_from, date_to = _bounds(from_, to)
