@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def events(cli: Cli, *args: str) -> list[dict[str, object]]:
+def events(cli: Cli, *args: str) -> list[dict[str, Any]]:
     return [
         json.loads(x) for x in cli("list", "-f", "jsonl", "--status", "all", *args).splitlines()
     ]
@@ -39,7 +40,7 @@ def test_ingest_stores_candidates_with_provenance(cli: Cli, tmp_path: Path) -> N
     assert all(e["status"] == "candidate" for e in found)
     strike = next(e for e in found if e["category"] == "strike")
     assert strike["date_start"] == "2020-01-07"
-    source = strike["sources"][0]  # type: ignore[index]
+    source = strike["sources"][0]
     assert source["document"] == "art1"
     assert ARTICLE[source["start"] : source["end"]] == source["quote"]
     rows = Database(cli.db).rows("SELECT extractor, extractor_version, confidence FROM mentions")
@@ -196,5 +197,5 @@ def test_same_event_in_two_documents_is_one_event_with_two_sources(
     assert "1 merged" in out
     deals = [e for e in events(cli) if e["category"] == "deal"]
     assert len(deals) == 1
-    assert [s["document"] for s in deals[0]["sources"]] == ["one", "two"]  # type: ignore[index]
+    assert [s["document"] for s in deals[0]["sources"]] == ["one", "two"]
     assert "sources added: two:" in cli("history", str(deals[0]["id"]))
