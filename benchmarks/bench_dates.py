@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="give dateparser only about this many words (an even spread); 0: all texts",
     )
-    args = parser.parse_args(argv)
+    args, _ = parser.parse_known_args(argv)  # other benchmarks take other flags
     texts = load_texts()
     if not texts:
         print(f"bench-dates: no texts under {SHARED} (timeml/TimeBank, seeds); nothing to time")
