@@ -93,3 +93,13 @@ def test_sentences_and_clauses_keep_offsets() -> None:
 
 def test_no_actor_no_event() -> None:
     assert found("Somebody met somebody else on Tuesday.") == []
+
+
+def test_after_an_earlier_event_runs_from_it_to_publication() -> None:
+    text = (
+        "A U.S. drone strike killed Soleimani on Jan. 3.\n\n"
+        "After the killing, Switzerland passed a message from Washington to Tehran."
+    )
+    c = only(text, "message")
+    assert c.span is not None
+    assert (c.span.start, c.span.end) == (date(2020, 1, 3), date(2020, 1, 9))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, render
 from timeline.extract.event_dates import clip_to_publication, event_date, owners
 from timeline.extract.gazetteer import ActorMention, Gazetteer
 from timeline.extract.sentences import Span, clauses, sentences
@@ -242,6 +242,7 @@ def _candidate(
     mentions: Sequence[ActorMention],
     published: date | None,
     masked: str,
+    after: DateSpan | None = None,
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -265,6 +266,8 @@ def _candidate(
         expression = None  # what someone "has said" has no date of its own
     confidence = 0.4 if narrative else 0.6
     span = expression.span if expression is not None else None
+    if after is not None and (expression is None or narrative):
+        span, expression, confidence = after, None, 0.4
     modality = "asserted" if appeal else modality_of(masked, clause, trigger_start)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
@@ -282,11 +285,24 @@ def _candidate(
         trigger=text[m.start : m.end],
         trigger_start=trigger_start,
         span=span,
-        date_text=expression.text if expression is not None else None,
+        date_text=expression.text if expression is not None else (render(span) if span else None),
         actors=actors,
         modality=modality,
         confidence=round(confidence, 2),
     )
+
+
+def _after_reference(
+    trigger: Trigger, earlier: Sequence[Candidate], published: date | None
+) -> DateSpan | None:
+    """The span "after <an event told earlier>": from that event's start to publication."""
+    for candidate in reversed(earlier):
+        if candidate.category == trigger.category and candidate.span is not None:
+            start = candidate.span.start
+            if published is not None and start < published:
+                return DateSpan(start, published, "range")
+            return None
+    return None
 
 
 def detect(
@@ -329,9 +345,13 @@ def detect(
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
                 produced = 0
+                after: DateSpan | None = None
                 for trigger, hit in hits.values():
                     if table is TRIGGERS and _REFERENCE.search(text[clause.start : hit.start]):
-                        continue  # "after the killing of...": an event told elsewhere
+                        # "after the killing of...": an event told elsewhere, whose date
+                        # bounds what this clause reports.
+                        after = after or _after_reference(trigger, found + in_sentence, published)
+                        continue
                     candidate = _candidate(
                         text,
                         sentence,
@@ -344,6 +364,7 @@ def detect(
                         mentions,
                         published,
                         masked,
+                        after,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)

@@ -26,7 +26,7 @@ def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
 
 # Order matters: the first trigger found in a clause wins ties at equal position.
 TRIGGERS: tuple[Trigger, ...] = (
-    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing of|killed|kills)\b"),
+    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing|killed|kills)\b"),
     _t(
         "strike",
         "195",
