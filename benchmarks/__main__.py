@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import bench_dates
+from benchmarks import bench_dates, bench_ingest
 
-BENCHMARKS: list[Callable[[list[str] | None], int]] = [bench_dates.main]
+BENCHMARKS: list[Callable[[list[str] | None], int]] = [bench_dates.main, bench_ingest.main]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from timeline.errors import InvalidDate
 from timeline.extract.scoring import Expression, Score, score_documents, strip_time
 from timeline.extract.temporal import tag_dates
 from timeline.extract.timeml import TimeMLDocument, read_corpus
@@ -19,7 +20,11 @@ DEFAULT_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "timeml" /
 
 def system_and_gold(doc: TimeMLDocument) -> tuple[list[Expression], list[Expression]]:
     """DATE expressions of the tagger and of the gold annotation of one document."""
-    system = [(e.start, e.end, e.value) for e in tag_dates(doc.text, doc.dct) if e.type == "DATE"]
+    try:
+        found = tag_dates(doc.text, doc.dct)
+    except InvalidDate:  # an unreadable creation date: tag without an anchor
+        found = tag_dates(doc.text, None)
+    system = [(e.start, e.end, e.value) for e in found if e.type == "DATE"]
     gold = [(t.start, t.end, t.value) for t in doc.timexes if t.type == "DATE"]
     return system, gold
 

@@ -70,10 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.verbose:
         overall = results["overall"]
-        for item in overall.missed:
-            print(f"missed  {item.document[:3]} {item.category:9} {item.start}..{item.end} {item.label}")
-        for item in overall.wrong:
-            print(f"wrong   {item.document[:3]} {item.category:9} {item.start}..{item.end} {item.label}")
+        for kind, items in (("missed", overall.missed), ("wrong", overall.wrong)):
+            for i in items:
+                print(f"{kind:7} {i.document[:3]} {i.category:9} {i.start}..{i.end} {i.label}")
     return 0
 
 

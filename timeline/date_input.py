@@ -139,21 +139,9 @@ def _relative(text: str, as_of: date) -> DateSpan | None:
         text,
     )
     if m:
-        words = {
-            "a": 1,
-            "an": 1,
-            "one": 1,
-            "two": 2,
-            "three": 3,
-            "four": 4,
-            "five": 5,
-            "six": 6,
-            "seven": 7,
-            "eight": 8,
-            "nine": 9,
-            "ten": 10,
-        }
-        n = int(m[1]) if m[1].isdigit() else words[m[1]]
+        from timeline.extract.temporal_rules import NUMBER_WORDS
+
+        n = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1]]
         if m[2] == "day":
             return day_span(as_of - timedelta(days=n))
         if m[2] == "week":

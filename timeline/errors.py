@@ -32,3 +32,7 @@ class DatabaseError(TimelineError):
 
 class ImportFailed(TimelineError):
     """An import file that cannot be read or holds invalid lines."""
+
+
+class MissingExtra(TimelineError):
+    """An optional dependency (an extra such as ``chart`` or ``datasette``) is not installed."""

@@ -344,3 +344,28 @@ def list_events(database: Database, filters: Filters) -> list[Row]:
 
 def count_events(database: Database) -> int:
     return int(database.rows("SELECT count(*) AS n FROM events")[0]["n"])
+
+
+def list_findings(
+    database: Database, document: str | None = None, reason: str | None = None
+) -> list[Row]:
+    """What extraction kept aside: undated events and planned/possible/denied ones."""
+    where, params = [], {}
+    if document:
+        where.append("document_id = :d")
+        params["d"] = document
+    if reason:
+        where.append("reason = :r")
+        params["r"] = reason
+    sql = (
+        "SELECT id, document_id AS document, char_start AS start, char_end AS end_, quote, "
+        "category, subtype, cameo_code, actors, modality, reason, date_text, date_start, "
+        "date_end, date_precision, confidence FROM findings"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY document_id, char_start, id"
+    )
+    rows = database.rows(sql, params)
+    for row in rows:
+        row["end"] = row.pop("end_")
+        row["actors"] = json.loads(row["actors"] or "[]")
+    return rows

@@ -67,6 +67,8 @@ def choice(field: str, value: str, options: tuple[str, ...]) -> str:
     normal = value.strip().lower().replace("_", "-") if field != "kind" else value.strip().lower()
     if field == "direction" and normal in ("deescalation", "de escalation"):
         normal = "de-escalation"
+    if normal not in options and normal.endswith("s") and normal[:-1] in options:
+        normal = normal[:-1]  # "strikes" means strike
     if normal not in options:
         raise InvalidValue(f"unknown {field} {value!r}; choose one of: {', '.join(options)}")
     return normal

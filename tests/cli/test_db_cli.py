@@ -100,3 +100,19 @@ def test_help_teaches(runner: CliRunner) -> None:
     ):
         assert command in out
     assert "Example" in run(runner, "add", "--help")
+
+
+def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(tmp_path: Path) -> None:
+    from timeline.db import Database, init_database
+
+    path = tmp_path / "t.db"
+    init_database(path)
+    database = Database(path)
+    with database.engine.connect() as conn:
+        import sqlalchemy as sa
+
+        assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar() == 30000
+    assert database.rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
+    database.dispose()

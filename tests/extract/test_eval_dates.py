@@ -39,3 +39,19 @@ def test_timebank_targets() -> None:
     scores = score_documents(eval_dates.system_and_gold(d) for d in docs)
     assert scores["relaxed"].f1 >= 0.90
     assert scores["value"].f1 >= 0.80
+
+
+def test_bench_texts_from_a_manifest(tmp_path: Path) -> None:
+    from benchmarks import bench_dates
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Iran struck on Tuesday.", encoding="utf-8")
+    (seeds / "b.txt").write_text("Talks resumed in 2019.", encoding="utf-8")
+    (seeds / "sources.csv").write_text("document,published\na,2020-01-09\nb,\n", encoding="utf-8")
+    texts = bench_dates.load_texts(tmp_path)
+    assert [(name, published) for name, _, published in texts] == [
+        ("a", "2020-01-09"),
+        ("b", None),
+    ]
+    bench_dates.run_tagger(texts)

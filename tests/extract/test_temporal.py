@@ -162,8 +162,12 @@ def test_month_only_anchor() -> None:
 def test_anchor_types() -> None:
     assert values("It rained yesterday.", date(2020, 1, 9))["yesterday"] == "2020-01-08"
     assert values("It rained last year.", "2020")["last year"] == "2019"
+    assert values("It rained yesterday.", "2020-01-09T22:19:00+05:00")["yesterday"] == "2020-01-08"
+    assert values("It rained yesterday.", "19980108")["yesterday"] == "1998-01-07"
     with pytest.raises(InvalidDate):
         tag_dates("It rained.", "not a date")
+    with pytest.raises(InvalidDate):
+        tag_dates("It rained.", "2020-13-01")
 
 
 def test_types_other_than_date() -> None:
@@ -183,3 +187,9 @@ def test_to_dict_is_json_ready() -> None:
         "date_end": "2020-01-03",
         "precision": "day",
     }
+
+
+def test_now_is_a_vague_reference_never_a_calendar_date() -> None:
+    e = only("We are now ready to talk.")
+    assert (e.text, e.value, e.date_start, e.precision) == ("now", "PRESENT_REF", None, None)
+    assert tag_dates("The snow was known before Nowruz.", THURSDAY) == []

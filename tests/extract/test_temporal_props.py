@@ -9,7 +9,10 @@ from timeline.extract.temporal import tag_dates
 
 VOCABULARY = (
     "Jan. January 3 2020 1990s the last next week year ago Tuesday fall quarter first "
-    "mid- early late 27,000 $6 60% yesterday now may March 21-22 , . - ' of in on"
+    "mid- early late 27,000 $6 60% yesterday now may March 21-22 , . - ' of in on "
+    "Q3 '80s 10/12/2019 3 p.m. noon each every per two days later earlier following "
+    "nineteen ninety-one summer spring soon current recent years the_ half fiscal "
+    "year-ago period 20th century nineties this coming morning tonight will said was"
 )
 WORDS = st.sampled_from(sorted(set(VOCABULARY.split())))
 ANCHORS = st.one_of(st.none(), st.sampled_from(["2020-01-09", "2023-06", "1999", "0001-01-01"]))
@@ -50,3 +53,14 @@ def test_very_long_input(text: str) -> None:
 @given(st.text(min_size=1).map(lambda text: text * 5000))
 def test_very_long_unicode_input(text: str) -> None:
     check(text, None)
+
+
+def test_characters_that_change_length_when_lower_cased() -> None:
+    text = "İİİ The strike came on Jan. 3, 2020, and İ talks resumed yesterday."
+    found = {e.text: e.value for e in tag_dates(text, "2020-01-09")}
+    assert found == {"Jan. 3, 2020": "2020-01-03", "yesterday": "2020-01-08"}
+
+
+@given(st.lists(WORDS, max_size=80).map(" ".join), ANCHORS)
+def test_trigger_prefilter_finds_what_a_full_scan_finds(text: str, published: str | None) -> None:
+    assert tag_dates(text, published) == tag_dates(text, published, full_scan=True)

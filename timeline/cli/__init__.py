@@ -52,11 +52,14 @@ def root(ctx: typer.Context, db: DbOption = None) -> None:
 def _register() -> None:
     # Command modules attach themselves to ``app`` on import.
     from timeline.cli import (  # noqa: F401
+        analysiscmds,
         datescmd,
         dbcmds,
         eventcmds,
+        exportcmds,
         ingestcmds,
         iocmds,
+        reviewcmds,
     )
 
 

@@ -401,6 +401,11 @@ def history_(
                     f"{json.dumps(new, ensure_ascii=False)}"
                 )
             line += "\n    " + "\n    ".join(details)
+        if row["action"] == "mention" and row["after"]:
+            added = ", ".join(
+                f"{m['document']}:{m['start']}-{m['end']}" for m in row["after"]["sources"]
+            )
+            line += f"\n    sources added: {added}"
         if row["note"]:
             line += f"\n    note: {row['note']}"
         typer.echo(line)

@@ -16,6 +16,8 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
+EXPORT_FORMATS = ("jsonl", "csv", "ics", "timelinejs", "acled")
+
 
 @app.command("import")
 def import_(
@@ -49,25 +51,44 @@ def import_(
 @export_app.callback()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl or csv (the interchange format, every status), "
+            "ics (calendar), timelinejs (TimelineJS JSON) or acled (ACLED-style CSV).",
+        ),
+    ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export every event in the interchange format (all statuses, chronological)."""
+    """Export the timeline: `timeline export -f FORMAT -o FILE`, or a target below.
+
+    The interchange formats keep every event; ics, timelinejs and acled leave
+    rejected candidates out.
+    """
     if ctx.invoked_subcommand is not None:
         return
     from timeline.cli.output import check_format, dumps
     from timeline.db import Database
-    from timeline.io.interchange import export_records
 
-    check_format(fmt, ("jsonl", "csv"))
-    records = export_records(Database(database_arg(ctx, db)))
-    text = dumps(records, fmt)
+    check_format(fmt, EXPORT_FORMATS)
+    database = Database(database_arg(ctx, db))
+    if fmt in ("jsonl", "csv"):
+        from timeline.io.interchange import export_records
+
+        records = export_records(database)
+        text = dumps(records, fmt)
+        text, count = (text + "\n" if text else ""), len(records)
+    else:
+        from timeline.io.exports import export_text
+
+        text, count = export_text(database, fmt)
     if output is None:
-        if text:
-            typer.echo(text)
+        typer.echo(text, nl=False)
         return
-    output.write_text(text + "\n" if text else "", encoding="utf-8")
-    typer.echo(f"Exported {len(records)} events to {output}", err=True)
+    output.write_text(text, encoding="utf-8", newline="")
+    typer.echo(f"Exported {count} events to {output}", err=True)

@@ -33,8 +33,8 @@ def span_text(record: dict[str, Any]) -> str:
     )
 
 
-def actors_text(actors: Sequence[dict[str, str]]) -> str:
-    """``Iran > United States via Oman`` and others after ``+``."""
+def actors_text(actors: Sequence[dict[str, str]], via: bool = True) -> str:
+    """``Iran > United States via Oman``; participants after ``+``."""
 
     def names(role: str) -> str:
         return ", ".join(a["name"] for a in actors if a["role"] == role)
@@ -43,11 +43,15 @@ def actors_text(actors: Sequence[dict[str, str]]) -> str:
     initiators, targets = names("initiator"), names("target")
     if initiators or targets:
         parts.append(f"{initiators or '?'} > {targets}" if targets else initiators)
-    if names("intermediary"):
+    if via and names("intermediary"):
         parts.append(f"via {names('intermediary')}")
     if names("participant"):
         parts.append(f"+ {names('participant')}")
     return " ".join(parts)
+
+
+def intermediaries(actors: Sequence[dict[str, str]]) -> str:
+    return ", ".join(a["name"] for a in actors if a["role"] == "intermediary")
 
 
 def _fit(text: str, width: int) -> str:
@@ -57,10 +61,18 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stretch: int = -1) -> str:
-    """A plain table that fits the terminal; column ``stretch`` takes what is left."""
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    stretch: int = -1,
+    caps: dict[int, int] | None = None,
+) -> str:
+    """A plain table that fits the terminal; column ``stretch`` takes what is left
+    and ``caps`` limits the width of other columns (index -> characters)."""
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    for index, cap in (caps or {}).items():
+        widths[index] = min(widths[index], max(cap, len(headers[index])))
     total = shutil.get_terminal_size((100, 24)).columns
     stretch = stretch % len(headers)
     fixed = sum(w for i, w in enumerate(widths) if i != stretch) + 2 * (len(headers) - 1)
@@ -88,12 +100,14 @@ def events_table(records: Sequence[dict[str, Any]]) -> str:
             r["category"],
             f"{r['intensity']:+.1f}",
             r["status"][:4] if r["status"] != "confirmed" else "",
-            actors_text(r["actors"]),
+            actors_text(r["actors"], via=False),
+            intermediaries(r["actors"]),
             r["summary"] or "",
         )
         for r in records
     ]
-    return table(("id", "date", "category", "int", "st", "actors", "summary"), rows)
+    headers = ("id", "date", "category", "int", "st", "actors", "via", "summary")
+    return table(headers, rows, caps={1: 22, 5: 24, 6: 14})
 
 
 def dumps(records: Iterable[dict[str, Any]], fmt: str) -> str:

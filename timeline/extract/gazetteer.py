@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -58,10 +59,9 @@ class Gazetteer:
             self._officials.setdefault(official.name, []).append(official)
             for form in (official.name, *forms):
                 self._surface.setdefault(form.lower(), (official.state, official))
-        forms = sorted(self._surface, key=len, reverse=True)
-        alternatives = "|".join(re.escape(f) for f in forms)
+        alternatives = trie_pattern(list(self._surface))
         # Case-sensitive on the first letter: "US" the state, not "us" the pronoun.
-        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self._pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str, year: int | None = None) -> list[ActorMention]:
         """Actors named in ``text``; officials resolve to their state in ``year``."""
@@ -69,6 +69,8 @@ class Gazetteer:
         for m in self._pattern.finditer(text):
             surface = m.group(0)
             if not surface[0].isupper() and not surface[0].isdigit():
+                continue
+            if not _hyphen_ok(text, m.start(), m.end()):
                 continue
             if surface.isupper() is False and surface.lower() in ("us",) and surface != "US":
                 continue
@@ -90,6 +92,47 @@ class Gazetteer:
 
     def info(self, name: str) -> ActorInfo | None:
         return self.actors.get(name)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression for many literal words, factored by common prefixes
+    so matching does not try every alternative at every position; longer words
+    win over their prefixes."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_LEADER_SUFFIXES = ("-led", "-brokered", "-hosted", "-mediated", "-sponsored")
+
+
+def _hyphen_ok(text: str, start: int, end: int) -> bool:
+    """Names joined by a hyphen count ("U.S.-Iran talks", "Saudi-led bloc"); a name
+    fused to a word does not ("Iran-backed militias", "anti-American")."""
+    if start > 0 and text[start - 1] == "-":
+        word_start = start - 1
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+            word_start -= 1
+        if not text[word_start:start].strip("-")[:1].isupper():
+            return False
+    if end < len(text) and text[end] == "-":
+        follows = text[end : end + 12].lower()
+        if not (text[end + 1 : end + 2].isupper() or follows.startswith(_LEADER_SUFFIXES)):
+            return False
+    return True
 
 
 def _split(value: str | None) -> tuple[str, ...]:

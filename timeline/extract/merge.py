@@ -64,6 +64,7 @@ def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
             assert lead.span is not None
             if (
                 lead.category == candidate.category
+                and (lead.category != "statement" or lead.subtype == candidate.subtype)
                 and spans_compatible(lead.span, candidate.span)
                 and actors_overlap(group.actors, candidate.actors)
             ):

@@ -32,7 +32,6 @@ from timeline.extract.documents import (
 )
 from timeline.extract.gazetteer import load_gazetteer
 from timeline.extract.merge import Group, group_candidates, matches_record
-from timeline.query import load_records
 
 
 @dataclass
@@ -139,7 +138,7 @@ def _forget_candidates(writer: Writer, document: str) -> None:
                 "SELECT action FROM changes WHERE event_uid = :u", {"u": row["uid"]}
             )
         }
-        if actions - {"extract"}:
+        if actions - {"extract", "mention"}:
             continue  # a curator touched it
         others = writer.fetch(
             "SELECT count(*) AS n FROM mentions WHERE event_id = :e AND document_id <> :d",
@@ -190,13 +189,27 @@ def _existing_match(writer: Writer, group: Group) -> str | None:
     lead = group.lead
     assert lead.span is not None
     rows = writer.fetch(
-        "SELECT id FROM events WHERE category = :c AND status <> 'rejected' "
+        "SELECT id, uid AS id_, category, date_start, date_end, date_precision FROM events "
+        "WHERE category = :c AND status <> 'rejected' "
         "AND date_start <= :e AND date_end >= :s ORDER BY span_days, id",
         {"c": lead.category, "s": lead.span.start, "e": lead.span.end},
     )
-    for record in load_records(writer.fetch, [r["id"] for r in rows]):
+    for row in rows:
+        # Only what matching needs: not the sources, which grow with every mention.
+        actors = writer.fetch(
+            "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+            "WHERE ea.event_id = :e",
+            {"e": row["id"]},
+        )
+        record = {
+            "category": row["category"],
+            "date_start": str(row["date_start"]),
+            "date_end": str(row["date_end"]),
+            "date_precision": row["date_precision"],
+            "actors": actors,
+        }
         if matches_record(group, record):
-            return str(record["id"])
+            return str(row["id_"])
     return None
 
 
@@ -219,9 +232,14 @@ def _store_groups(
             }
             fresh = [s for s in sources if (s.document, s.start, s.end) not in have]
             if fresh:
-                before = writer.record(uid)
+                # Logged as the mentions added, not whole records: a much-reported
+                # event would otherwise log all its sources again for each new one.
                 writer.add_sources(pk, fresh)
-                writer.log(uid, "extract", before, writer.record(uid), f"mentioned in {document}")
+                added = [
+                    {"document": f.document, "start": f.start, "end": f.end, "quote": f.quote}
+                    for f in fresh
+                ]
+                writer.log(uid, "mention", None, {"sources": added}, f"mentioned in {document}")
             result.merged += 1
             continue
         item = EventInput(

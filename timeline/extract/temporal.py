@@ -25,7 +25,16 @@ from timeline.dates import DateSpan, span_from_value
 from timeline.errors import InvalidDate, TimelineError
 from timeline.extract.temporal_anchor import Context, Resolved, parse_anchor
 from timeline.extract.temporal_resolvers import resolve
-from timeline.extract.temporal_rules import PRIORITY, RULES, TRIGGER_TOKEN, TRIGGERS, WINDOW
+from timeline.extract.temporal_rules import PRIORITY, RULES
+from timeline.extract.temporal_triggers import (
+    DIGITS,
+    NUMBER_TRIGGERS,
+    TRIGGER_WORD,
+    TRIGGER_WORDS,
+    TRIGGERS,
+    WINDOW,
+    number_kind,
+)
 
 
 class DocumentError(TimelineError):
@@ -66,35 +75,49 @@ class TimeExpression:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each rule, the merged text windows around its trigger tokens."""
+    """For each rule, the merged text windows around its trigger tokens.
+
+    The distinct words of the document are intersected with the trigger words at C
+    speed; only the words present are then located, with ``str.find``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters ("İ") lower-case to two
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    size = len(lower)
+    hits: list[tuple[int, int, tuple[str, ...]]] = []
+    for word in TRIGGER_WORDS.intersection(TRIGGER_WORD.findall(lower)):
+        rules = TRIGGERS[word]
+        i = lower.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not lower[i - 1].isalpha()) and (j == size or not lower[j].isalpha()):
+                hits.append((i, j, rules))
+            i = lower.find(word, j)
+    for m in DIGITS.finditer(text):
+        kind = number_kind(text, m.start(), m.end())
+        if kind is not None:
+            hits.append((m.start(), m.end(), NUMBER_TRIGGERS[kind]))
+    hits.sort()
     spans: dict[str, list[tuple[int, int]]] = {}
-    size = len(text)
-    for m in TRIGGER_TOKEN.finditer(text):
-        token = m.group()
-        if token[0].isdigit():
-            key = "#/" if token[-1] == "/" else "#4" if len(token) == 4 else "#2s"
-        else:
-            key = token.lower()
-        rules = TRIGGERS.get(key)
-        if rules is None:
-            continue
-        lo, hi = max(0, m.start() - WINDOW), min(size, m.end() + WINDOW)
+    for start, end, rules in hits:
+        lo, hi = max(0, start - WINDOW), min(size, end + WINDOW)
         for rule in rules:
             windows = spans.setdefault(rule, [])
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
+                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
             else:
                 windows.append((lo, hi))
     return spans
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, Any]]:
+def _candidates(text: str, full_scan: bool = False) -> list[tuple[int, int, int, str, Any]]:
+    """Every match of every rule, sorted leftmost-longest first. ``full_scan`` runs
+    the rules over the whole text instead of the trigger windows (for tests)."""
     found = []
     seen: set[tuple[int, int, str]] = set()
-    windows = _windows(text)
+    windows = {} if full_scan else _windows(text)
     for name, pattern in RULES:
         rank = PRIORITY[name]
-        for lo, hi in windows.get(name, ()):
+        for lo, hi in [(0, len(text))] if full_scan else windows.get(name, ()):
             for m in pattern.finditer(text, lo, hi):
                 start, end = m.span()
                 # Leading whitespace can be matched by optional prefixes; trim it.
@@ -119,12 +142,16 @@ def _span_of(resolved: Resolved) -> DateSpan | None:
         return None
 
 
-def tag_dates(text: str, published: str | date | None = None) -> list[TimeExpression]:
-    """Every temporal expression of ``text``, resolved against ``published``."""
+def tag_dates(
+    text: str, published: str | date | None = None, *, full_scan: bool = False
+) -> list[TimeExpression]:
+    """Every temporal expression of ``text``, resolved against ``published``.
+
+    ``full_scan`` (slow, for tests) skips the trigger-word prefilter."""
     ctx = Context(text, parse_anchor(published))
     result: list[TimeExpression] = []
     taken_end = -1
-    for start, end, _rank, name, m in _candidates(text):
+    for start, end, _rank, name, m in _candidates(text, full_scan):
         if start < taken_end:
             continue
         try:

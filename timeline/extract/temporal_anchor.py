@@ -19,8 +19,9 @@ from timeline.extract.temporal_rules import (
 )
 
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
+NOT_BEFORE_VERBS = words("to a an the its their his her our this that these those still very newly")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+Z?)?")
+_ANCHOR = re.compile(r"(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ][\d:.]*(?:Z|[+-][\d:]+)?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,13 @@ def parse_anchor(published: str | date | None) -> Anchor | None:
 # --------------------------------------------------------------------------
 # Tense of the clause around an expression
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|(?<=[a-z]{3})[.!?](?=\s|$)|[;!?\"“”]")
+_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)"
+_TOKEN = re.compile(
+    r"[A-Za-z]+(?:'[a-z]+)?"
+    r"|(?<=[a-z]{3})[.!?](?=\s|$)"
+    rf"|(?<=[A-Za-z0-9)]){_ABBREVIATIONS}\.(?=\s+[\"'“‘(]?[A-Z])"
+    r"|[;!?\"“”]"
+)
 _BOUNDARY = frozenset('.!?;"“”')
 
 
@@ -85,9 +92,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "future"
     participle = w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
     if participle:
-        if prev in BE_WORDS or prev == "to":
-            return None
+        if prev in BE_WORDS or prev in NOT_BEFORE_VERBS or w.startswith("un"):
+            return None  # passive, or an adjective such as "the reduced dividend"
         return "past"
+    if w == "to" and prev in ("is", "are", "was", "were"):
+        return "future"  # "is to resume trading Tuesday"
     if w in PRESENT_CUES:
         return "present"
     return None
@@ -96,7 +105,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """``past`` or ``future`` from the verbs nearest the expression in its sentence."""
     left = _TOKEN.findall(text, max(0, start - 120), start)
-    if left and left[-1].lower() in FUTURE_PREPOSITIONS:
+    before = left[-1].lower() if left else ""
+    if before in FUTURE_PREPOSITIONS:
         return "future"
     for i in range(len(left) - 1, max(-1, len(left) - 15), -1):
         if left[i] in _BOUNDARY:
@@ -115,7 +125,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return None
         if tense:
             return tense
-    return None
+    return "future" if before == "by" else None
 
 
 # --------------------------------------------------------------------------
@@ -253,5 +263,8 @@ class Context:
         self.last_year = span.start.year
         if rule not in ("ago", "year_ago", "the_quarter"):
             self.last_span = span
-        if span.precision == "quarter" and rule == "quarter":
+        # A forecast quarter is rarely what "the year-ago quarter" compares with.
+        anchor_day = self.anchor.date if self.anchor else None
+        future = anchor_day is not None and span.start > anchor_day
+        if span.precision == "quarter" and rule == "quarter" and not future:
             self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)

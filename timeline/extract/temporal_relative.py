@@ -125,7 +125,7 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         else:
             delta = 0
         return _unit_value(ctx, "weekend", delta)
-    past = ("last", "this past", "the past", "past", "the previous", "previous")
+    past = ("last", "the last", "this past", "the past", "past", "the previous", "previous")
     future = ("next", "this coming", "the coming", "coming", "the following", "the next")
     if rel in past:
         delta = -1
@@ -133,8 +133,9 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         delta = 1
     else:
         delta = 0
-    if rel in ("the previous", "the following") and unit == "year" and ctx.last_year:
-        return _resolved("DATE", f"{ctx.last_year + delta:04d}")
+    if rel in ("the previous", "the following") and ctx.last_span is not None:
+        # Anaphoric: counted from the date just mentioned, not from the anchor.
+        return _unit_value(ctx, unit, delta, ctx.last_span.start)
     return _unit_value(ctx, unit, delta)
 
 
@@ -211,6 +212,8 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         value = f"XXXX-WXX-{weekday}"
     else:
         rel_for_date = rel if rel not in ("early", "late", "earlier", "later") else ""
+        if rel in ("the previous", "the following") and ctx.last_day is not None:
+            anchor_day = ctx.last_day  # counted from the day just mentioned
         day = resolve_weekday(anchor_day, weekday, ctx.tense(start, end), rel_for_date)
         if day is None:
             return None

@@ -12,11 +12,13 @@ from timeline.extract.temporal_anchor import (
     Anchor,
     Context,
     Resolved,
+    add_months,
     resolve_month,
     resolve_month_day,
 )
 from timeline.extract.temporal_relative import RELATIVE_RESOLVERS
 from timeline.extract.temporal_rules import (
+    MONTH,
     MONTH_NUMBERS,
     ORDINALS,
     SPELLED_DECADES,
@@ -128,6 +130,8 @@ def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{month:02d}")
     if rel in ("last", "this past", "previous"):
         year = resolve_month(ctx.anchor, month, "past", strict=True)
+        if ctx.anchor.month is not None and month == ctx.anchor.month - 1 and rel == "last":
+            year -= 1  # "last February" said in March is not last month but a year before
     elif rel in ("next", "this coming"):
         year = resolve_month(ctx.anchor, month, "future", strict=True)
     else:
@@ -300,10 +304,26 @@ def _previous_quarter(ctx: Context) -> tuple[int, int] | None:
     return (ctx.anchor.year, current - 1) if current > 1 else (ctx.anchor.year - 1, 4)
 
 
+_ENDED_ON = re.compile(
+    rf"\s+(?:ended|ending)\s+(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>\d{{4}}))?"
+)
+
+
 def _the_quarter(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     words = m[0].lower()
-    if re.match(r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]):
-        return Resolved("DURATION", "P3M")
+    ended = _ENDED_ON.match(ctx.text, end)
+    if ended:
+        # "the quarter ended Sept. 30": the three months up to that day, named by
+        # the calendar quarter of their middle month.
+        month = MONTH_NUMBERS[ended["mon"].rstrip(".").lower()]
+        if ended["y"]:
+            year = int(ended["y"])
+        elif ctx.anchor is not None:
+            year = resolve_month_day(ctx.anchor, month, int(ended["d"]), "past")
+        else:
+            return Resolved("DATE", "XXXX-QX")
+        middle_year, middle = add_months(year, month, -1)
+        return Resolved("DATE", f"{middle_year:04d}-Q{(middle - 1) // 3 + 1}")
     if ctx.anchor is None or ctx.anchor.month is None:
         return Resolved("DATE", "XXXX-QX")
     if "this" in words or "current" in words:

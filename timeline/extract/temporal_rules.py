@@ -152,7 +152,9 @@ _SPELLED_YEAR = (
     r"sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_FUTURE_REF = r"the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+_FUTURE_REF = (
+    r"soon|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+)
 
 _I = re.IGNORECASE
 # Boundaries that refuse letters, digits and number punctuation on either side.
@@ -275,7 +277,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
             r"the\s+middle\s+of|the\s+rest\s+of)?\s*(?P<rel>last|next|this|this\s+past|"
-            r"this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+current|"
+            r"this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+following|the\s+next|the\s+current|"
             r"the\s+coming|the\s+same|that|the|past|coming|previous|current)\s+"
             r"(?P<unit>week|month|year|weekend|decade|century|fiscal\s+year|day|morning|"
             r"afternoon|evening|night))\b"
@@ -330,7 +332,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"several\s+years\s+ago|years\s+ago|months\s+ago|(?:the\s+)?(?:past|last|previous)\s+"
             rf"(?:several\s+|few\s+)?quarters|past\s+years)|(?P<future>{_FUTURE_REF}|"
             rf"(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+quarters|"
-            rf"(?:in\s+)?the\s+(?:near|short|long)\s+term))(?![\w-])"
+            rf"the\s+(?:near|short|long)\s+term))(?![\w-])"
         ),
     ),
     (
@@ -357,6 +359,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Every rule starts at a word boundary.
+RULES = [(name, re.compile(r"(?<!\w)" + p.pattern, p.flags)) for name, p in RULES]
+
 # Priority breaks ties between candidates of the same extent (lower wins).
 PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 
@@ -381,46 +386,5 @@ NOT_PAST_ED = words(
     "need seed speed indeed hundred red bed shed feed proceed exceed succeed united bleed breed "
     "weed greed steed embed"
 )
-FUTURE_PREPOSITIONS = frozenset(("for", "until", "till", "by"))
-
-# Every expression a rule matches contains one of its trigger tokens. The tagger
-# finds trigger tokens in one cheap pass and runs each rule only in windows around
-# its own triggers, which keeps whole documents out of the slow patterns.
-RULES = [(name, re.compile(r"(?<!\w)" + p.pattern, p.flags)) for name, p in RULES]
-
-TRIGGER_TOKEN = re.compile(r"[A-Za-z]{2,}|\d{4}|\d\d(?=s|'s)|Q[1-4]|[ap]\.m\.|\d{1,2}/\d")
-WINDOW = 48
-_MONTH_RULES = ("month_day", "day_month", "month_year", "rel_month", "month_rel_year")
-_UNIT_RULES = ("relative_unit", "earlier_this", "ago", "duration", "set")
-TRIGGERS: dict[str, tuple[str, ...]] = {}
-
-
-def _trigger(words: str, *rules: str) -> None:
-    for word in words.split():
-        TRIGGERS[word] = TRIGGERS.get(word, ()) + rules
-
-
-_trigger(" ".join(k for k in MONTH_NUMBERS if len(k) > 1), *_MONTH_RULES, "set")
-_trigger(" ".join(WEEKDAY_NUMBERS), "weekday", "set", "month_day", "day_month")
-_trigger("#4", "iso", "year", "decade", "quarter", "half", "season", "month_day", "day_month")
-_trigger("#4", "month_year")
-_trigger("#2s", "decade")
-_trigger("#/", "slash")
-_trigger("nineteen eighteen twenty thousand", "spelled_year", "month_year", "season")
-_trigger(" ".join(SPELLED_DECADES), "spelled_decade")
-_trigger("century centuries", "century", "relative_unit", "ago", "duration")
-_trigger("spring summer fall autumn winter", "season")
-_trigger("quarter quarters q1 q2 q3 q4", "quarter", "the_quarter", "ago", "duration", "set")
-_trigger("half", "half", "year")
-_trigger("ago earlier before later after hence", "ago", "earlier_this")
-_trigger("day week month year weekend decade", *_UNIT_RULES)
-_trigger("days weeks months years weekends decades hour hours minute minutes", "ago", "duration")
-_trigger("days weeks months years", "ref")
-_trigger("morning afternoon evening night nights", "relative_unit", "weekday")
-_trigger("year", "year_ago", "year_end", "month_rel_year", "quarter", "half")
-_trigger("yesterday today tomorrow tonight", "deictic")
-_trigger("now currently nowadays present current moment recently past future coming", "ref")
-_trigger("term lately quarters", "ref")
-_trigger("period", "the_quarter")
-_trigger("every each per daily weekly monthly annually yearly hourly quarterly", "set")
-_trigger("am pm a.m. p.m. noon midnight", "clock")
+FUTURE_PREPOSITIONS = frozenset(("for", "until", "till"))
+"""Right before a date they point ahead, whatever the verb: "a meeting called for Friday"."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_DCT = re.compile(r"<DCT>.*?value=\"([^\"]*)\".*?</DCT>", re.S)
+_DCT = re.compile(r"<DCT>.*?value\s*=\s*[\"']([^\"']*)[\"'].*?</DCT>", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^>]*?)?)\s*(/?)>")
-_ATTR = re.compile(r"([A-Za-z_:]+)=\"([^\"]*)\"")
+_ATTR = re.compile(r"([A-Za-z_:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
     parts: list[str] = []
     length = 0
     open_timex: list[tuple[int, dict[str, str]]] = []
-    timexes: list[GoldTimex] = []
+    found: list[tuple[int, int, dict[str, str]]] = []
     pos = 0
     for m in _TAG.finditer(body):
         chunk = html.unescape(body[pos : m.start()])
@@ -56,23 +56,19 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
         if tag != "TIMEX3" or selfclosing:
             continue
         if not closing:
-            open_timex.append((length, dict(_ATTR.findall(attrs))))
+            attributes = {key: dq or sq for key, dq, sq in _ATTR.findall(attrs)}
+            open_timex.append((length, attributes))
         elif open_timex:
             start, attributes = open_timex.pop()
-            text = "".join(parts)[start:length]
-            timexes.append(
-                GoldTimex(
-                    start,
-                    length,
-                    text,
-                    attributes.get("type", ""),
-                    attributes.get("value", ""),
-                )
-            )
-    tail = html.unescape(body[pos:])
-    parts.append(tail)
+            found.append((start, length, attributes))
+    parts.append(html.unescape(body[pos:]))
+    text = "".join(parts)
+    timexes = [
+        GoldTimex(start, end, text[start:end], attrs.get("type", ""), attrs.get("value", ""))
+        for start, end, attrs in found
+    ]
     timexes.sort(key=lambda t: (t.start, t.end))
-    return TimeMLDocument(name, dct, "".join(parts), tuple(timexes))
+    return TimeMLDocument(name, dct, text, tuple(timexes))
 
 
 def read_timeml(path: Path) -> TimeMLDocument:

@@ -1,0 +1,105 @@
+"""Event detection on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract.detect import Candidate, detect
+from timeline.extract.gazetteer import load_gazetteer
+from timeline.extract.sentences import clauses, sentences
+from timeline.extract.temporal import tag_dates
+
+
+def found(text: str, published: str | None = "2020-01-09") -> list[Candidate]:
+    anchor = date.fromisoformat(published) if published and len(published) == 10 else None
+    return detect(text, load_gazetteer(), tag_dates(text, published), anchor)
+
+
+def only(text: str, category: str, published: str | None = "2020-01-09") -> Candidate:
+    hits = [c for c in found(text, published) if c.category == category]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_strike_with_roles_and_tensed_weekday() -> None:
+    c = only("Iran launched missile strikes on U.S. bases in Iraq on Tuesday.", "strike")
+    assert c.span is not None and c.span.start == date(2020, 1, 7)
+    assert ("Iran", "initiator") in c.actors and ("United States", "target") in c.actors
+    assert c.modality == "asserted"
+    assert c.cameo_code == "195"
+
+
+def test_message_through_an_intermediary() -> None:
+    c = only("Washington sent a message to Tehran through the Swiss on Jan. 3.", "message")
+    assert ("Switzerland", "intermediary") in c.actors
+    assert c.span is not None and c.span.start == date(2020, 1, 3)
+
+
+def test_mediator_named_as_subject() -> None:
+    c = only("Oman mediated talks between Washington and Tehran in May 2019.", "talks")
+    assert ("Oman", "intermediary") in c.actors
+    assert {"United States", "Iran"} <= {n for n, _ in c.actors}
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2019, 5, 1),
+        date(2019, 5, 31),
+    )
+
+
+def test_official_stands_for_the_state_of_the_time() -> None:
+    c = only("Zarif visited Muscat on Monday.", "visit")
+    assert c.actors[0] == ("Iran", "initiator")
+    assert ("Oman", "target") in c.actors
+
+
+def test_possible_planned_and_denied_events_are_flagged() -> None:
+    assert (
+        only("Trump and Rouhani may meet in Davos later this month.", "talks").modality
+        == "possible"
+    )
+    assert only("The two sides will hold talks in Doha next week.", "talks").modality == "planned"
+    denied = only("Tehran denied that it had held talks with Washington in December.", "talks")
+    assert denied.modality == "denied"
+
+
+def test_event_without_a_date_stays_undated() -> None:
+    c = only("Iran asked Pakistan to carry a message to the United States.", "message", None)
+    assert c.span is None
+
+
+def test_background_fact_keeps_its_own_date() -> None:
+    c = only("Washington imposed sanctions on Tehran in 2018 after leaving the accord.", "sanction")
+    assert c.span is not None and c.span.start == date(2018, 1, 1)
+
+
+def test_narrative_date_carries_to_the_next_sentence_of_a_paragraph() -> None:
+    text = (
+        "Iran fired missiles at a base in Iraq on Jan. 8. "
+        "Switzerland then passed a note from Tehran to Washington."
+    )
+    c = only(text, "message")
+    assert c.span is not None and c.span.start == date(2020, 1, 8)
+
+
+def test_sentences_and_clauses_keep_offsets() -> None:
+    text = "The U.S. struck first. Iran answered; Oman mediated."
+    spans = sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The U.S. struck first.",
+        "Iran answered; Oman mediated.",
+    ]
+    parts = clauses(text, spans[1])
+    assert [text[p.start : p.end] for p in parts] == ["Iran answered", " Oman mediated."]
+
+
+def test_no_actor_no_event() -> None:
+    assert found("Somebody met somebody else on Tuesday.") == []
+
+
+def test_after_an_earlier_event_runs_from_it_to_publication() -> None:
+    text = (
+        "A U.S. drone strike killed Soleimani on Jan. 3.\n\n"
+        "After the killing, Switzerland passed a message from Washington to Tehran."
+    )
+    c = only(text, "message")
+    assert c.span is not None
+    assert (c.span.start, c.span.end) == (date(2020, 1, 3), date(2020, 1, 9))

@@ -1,0 +1,149 @@
+"""What signals an event: trigger patterns per category with their CAMEO code,
+statement verbs, and the cues of modality (planned, possible, denied,
+hypothetical). Tables of data, read by :mod:`timeline.extract.detect`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.extract.sentences import Span
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    cameo: str
+    subtype: str | None
+    pattern: re.Pattern[str]
+
+
+def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
+    return Trigger(category, cameo, subtype, re.compile(pattern, re.IGNORECASE))
+
+
+# Order matters: the first trigger found in a clause wins ties at equal position.
+TRIGGERS: tuple[Trigger, ...] = (
+    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing|killed|kills)\b"),
+    _t(
+        "strike",
+        "195",
+        "air strike",
+        r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack)s?"
+        r"|airstrikes?|shot down|downed)\b",
+    ),
+    _t(
+        "strike",
+        "190",
+        "attack",
+        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
+        r"|fired\s+(?:\w+\s+){0,2}(?:missiles?|rockets?)|retaliated|retaliation|strikes? on|attacks? on)\b",
+    ),
+    _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
+    _t(
+        "deal",
+        "0841",
+        "prisoner release",
+        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap)\b",
+    ),
+    _t(
+        "deal",
+        "057",
+        "agreement",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+    ),
+    _t(
+        "sanction",
+        "163",
+        "sanctions",
+        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo)\b",
+    ),
+    _t(
+        "message",
+        "040",
+        "message",
+        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
+        r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b",
+    ),
+    _t(
+        "talks",
+        "046",
+        "talks",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+    ),
+    _t(
+        "visit",
+        "042",
+        "visit",
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
+    ),
+    _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
+)
+
+STATEMENTS: tuple[Trigger, ...] = (
+    _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
+    _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
+    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|dismissed|ruled\s+out)\b"),
+    _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
+    _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
+    _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
+    _t("statement", "010", "statement", r"\b(?:said|announced|declared|announcing|stated|told)\b"),
+)
+"""Statements count only where a sentence reports nothing else, and only from a named actor."""
+
+MODALITY = (
+    (
+        "denied",
+        re.compile(
+            r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            re.I,
+        ),
+    ),
+    ("hypothetical", re.compile(r"\b(?:if|unless|whether|would\s+have)\b", re.I)),
+    (
+        "planned",
+        re.compile(
+            r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            re.I,
+        ),
+    ),
+    (
+        "possible",
+        re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I),
+    ),
+)
+
+APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
+VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
+
+
+ROLE_INTERMEDIARY = (  # {actor} is the escaped name as written
+    r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by)\s+(?:the\s+)?{actor}",
+    r"{actor}\s*(?:'s?\s+\w+(?:\s+\w+)?\s+)?(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
+    r"asked\s+{actor}\s+to",
+    r"(?:a|an)\s+{actor}\s+(?:delegation|envoy|intermediary|mediator)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger match at absolute offsets."""
+
+    start: int
+    end: int
+
+
+def all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
+    """Every match of every trigger in the text, in order (one scan per trigger)."""
+    return [[Hit(m.start(), m.end()) for m in t.pattern.finditer(text)] for t in table]
+
+
+def first_in(hits: Sequence[Hit], span: Span) -> Hit | None:
+    index = bisect.bisect_left([h.start for h in hits], span.start)
+    if index < len(hits) and hits[index].start < span.end:
+        return hits[index]
+    return None
