@@ -237,6 +237,34 @@ class Database:
                 for m in result.mappings()
             ]
 
+    def iter_rows(
+        self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000
+    ) -> Iterator[list[Row]]:
+        """Like :meth:`rows`, streamed ``size`` rows at a time (for whole-table reads)."""
+        self.check_schema()
+        params = params or {}
+        if self.is_sqlite:
+            bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+            cur = self._sqlite_raw().cursor()
+            try:
+                cur.execute(sql, bound)
+                while part := cur.fetchmany(size):
+                    yield [dict(r) for r in part]
+            finally:
+                cur.close()
+            return
+        from sqlalchemy import text
+
+        with self.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=size).execute(
+                text(sql), dict(params)
+            )
+            for chunk in result.mappings().partitions(size):
+                yield [
+                    {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
+                    for m in chunk
+                ]
+
     def table_names(self) -> list[str]:
         if self.is_sqlite:
             sql = (

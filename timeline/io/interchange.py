@@ -254,9 +254,44 @@ def import_file(
     return result
 
 
-def export_records(database: Database, filters: Filters | None = None) -> list[dict[str, Any]]:
-    """Every event (all statuses unless filtered), in chronological order."""
+def iter_export(
+    database: Database, filters: Filters | None = None, chunk: int = 2000
+) -> Iterator[list[dict[str, Any]]]:
+    """Every event (all statuses unless filtered) in chronological order, ``chunk`` at a time.
+
+    The ordered ids are streamed from the database, so memory stays bounded
+    however many events there are.
+    """
     filters = filters or Filters(statuses=())
     sql, params = build_query(filters)
-    ids = [r["id"] for r in database.rows(sql, params)]
-    return load_records(database.rows, ids)
+    for rows in database.iter_rows(sql, params, chunk):
+        yield load_records(database.rows, [r["id"] for r in rows])
+
+
+def export_records(database: Database, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Every event (all statuses unless filtered), in chronological order."""
+    return [r for part in iter_export(database, filters) for r in part]
+
+
+def write_export(
+    database: Database, fmt: str, handle: IO[str], filters: Filters | None = None
+) -> int:
+    """Stream the interchange export (``jsonl`` or ``csv``) to ``handle``; returns the count."""
+    count = 0
+    writer: csv.DictWriter[str] | None = None
+    for part in iter_export(database, filters):
+        if fmt == "jsonl":
+            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part))
+        else:
+            for r in part:
+                if writer is None:
+                    writer = csv.DictWriter(handle, fieldnames=list(r), lineterminator="\n")
+                    writer.writeheader()
+                writer.writerow(
+                    {
+                        k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                        for k, v in r.items()
+                    }
+                )
+        count += len(part)
+    return count
