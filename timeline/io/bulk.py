@@ -25,7 +25,6 @@ import json
 import queue
 import secrets
 import threading
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -289,14 +288,19 @@ class BulkLoader:
         self.text_docs: dict[str, str | None] = {}
         self.stamp = now_iso()
         self.author = _author()
-        self.lines = array("I")
-        first = tx.execute("SELECT max(id) FROM events")[0][0]
+        # Event ids follow line numbers (id = first_id + line - 1): file order is
+        # id order whichever path a line takes, and an id names its line.
+        first = tx.execute("SELECT max(id) FROM events")[0][0] or 0
         if tx.is_sqlite:
             seq = tx.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
-            if seq and seq[0][0] is not None:
-                first = max(first or 0, seq[0][0])
-        self.first_id = (first or 0) + 1
-        self.next_id = self.first_id
+        else:
+            seq = tx.execute(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM "
+                + str(tx.execute("SELECT pg_get_serial_sequence('events', 'id')")[0][0])
+            )
+        if seq and seq[0][0] is not None:
+            first = max(first, int(seq[0][0]))
+        self.first_id = first + 1
         self.dropped: list[str] = []
         self.writer: WriterThread | None = None
 
@@ -325,6 +329,14 @@ class BulkLoader:
         for name, sql in found:
             self.tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
+
+    def advance_sequence(self) -> None:
+        """PostgreSQL: explicit ids do not move the id sequence; move it past them."""
+        if not self.tx.is_sqlite:
+            self.tx.execute(
+                "SELECT setval(pg_get_serial_sequence('events', 'id'), "
+                "greatest((SELECT max(id) FROM events), 1))"
+            )
 
     def rebuild_indexes(self) -> None:
         for sql in self.dropped:
@@ -401,8 +413,7 @@ class BulkLoader:
         events, actors, mentions, documents, changes = [], [], [], [], []
         stamp, author = self.stamp, self.author
         for v in items:
-            pk = self.next_id
-            self.next_id += 1
+            pk = self.first_id + v.number - 1
             uid = v.uid or self.new_uid()
             v.uid = uid
             cols = v.columns
@@ -448,7 +459,6 @@ class BulkLoader:
         return events, documents, actors, mentions, changes
 
     def insert(self, items: list[Valid]) -> None:
-        start = self.next_id
         events, documents, actors, mentions, changes = self.rows_of(items)
         tx = self.tx
         tx.executemany(INSERT_DOCUMENT, documents)
@@ -456,22 +466,15 @@ class BulkLoader:
         tx.executemany(INSERT_ACTOR, actors)
         tx.executemany(INSERT_MENTION, mentions)
         tx.executemany(INSERT_CHANGE, changes)
-        for offset, v in enumerate(items):
-            index = start + offset - self.first_id
-            while len(self.lines) < index:
-                self.lines.append(0)
-            self.lines.append(v.number)
 
     def write(self, items: list[Valid]) -> None:
         if not items:
             return
-        mark = self.next_id
         self.tx.savepoint("batch")
         try:
             self.insert(items)
         except self.tx.integrity_errors:
             self.tx.rollback_to("batch")
-            self.next_id = mark
             self.actors.clear()  # actors created in the batch are gone with it
             for v in items:
                 self.insert_one(v)
@@ -498,9 +501,9 @@ class BulkLoader:
         rows = self.tx.execute("SELECT id FROM events WHERE uid = ?", (uid,)) if uid else []
         if not rows:
             return f"cannot store this event: {str(err).splitlines()[0]}"
-        index = int(rows[0][0]) - self.first_id
-        if 0 <= index < len(self.lines) and self.lines[index]:
-            return f"id: {uid!r} already appears on line {self.lines[index]}"
+        line = int(rows[0][0]) - self.first_id + 1
+        if line >= 1:
+            return f"id: {uid!r} already appears on line {line}"
         return f"an event with id {uid!r} already exists"
 
 
@@ -570,4 +573,5 @@ def bulk_import(
         loader.writer = None
     writer.check()
     loader.rebuild_indexes()
+    loader.advance_sequence()
     result.skipped.sort()
