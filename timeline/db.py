@@ -362,6 +362,11 @@ class RawTransaction:
         self.cur.execute(self.sql(sql), params)
         return list(self.cur.fetchall()) if self.cur.description else []
 
+    def named(self, sql: str, params: Mapping[str, Any]) -> None:
+        """A statement with ``:name`` parameters (SQLite only)."""
+        assert self.is_sqlite
+        self.cur.execute(sql, dict(params))
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             self.cur.executemany(self.sql(sql), rows)

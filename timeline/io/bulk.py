@@ -45,6 +45,8 @@ BATCH = 2000
 FIELD_SET = frozenset(EVENT_FIELDS)
 TEXT_FIELDS = ("date_text", "subtype", "summary", "location")
 INDEXED_TABLES = ("events", "event_actors", "mentions", "changes")
+KEEP_INDEXES = frozenset({"ix_mentions_event_id"})
+"""Used while loading (the change log reads each event's sources back)."""
 
 EVENT_COLUMNS = (
     "id",
@@ -327,6 +329,8 @@ class BulkLoader:
             INDEXED_TABLES,
         )
         for name, sql in found:
+            if name in KEEP_INDEXES:
+                continue
             self.tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
 
@@ -507,6 +511,47 @@ class BulkLoader:
         return f"an event with id {uid!r} already exists"
 
 
+def raw_jsonl(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) for the non-blank lines of a UTF-8 file, streamed."""
+    from timeline.io.interchange import _open
+
+    with _open(path) as handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield number, line
+        except UnicodeDecodeError as err:
+            raise ImportFailed(
+                f"{path} is not UTF-8 text (byte {err.start}); convert it, e.g. "
+                f"iconv -f latin1 -t utf-8 {path} > fixed.jsonl"
+            ) from None
+
+
+def parse_line(number: int, line: str) -> tuple[int, dict[str, Any] | str, str | None]:
+    """The record of one line, or the reason it is not one (as :func:`jsonl_lines`)."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as err:
+        return number, f"not valid JSON ({err.msg} at column {err.colno})", None
+    except RecursionError:
+        return number, "not valid JSON (nested too deeply)", None
+    if not isinstance(value, dict):
+        return number, "not a JSON object", None
+    return number, value, line
+
+
+def sqlite_json_import(loader: BulkLoader) -> None:
+    """JSON lines into SQLite: SQL takes the normal lines, Python the others."""
+    from timeline.io import bulk_sqlite
+
+    bulk_sqlite.setup(loader)
+    for batch in bulk_sqlite.raw_lines(raw_jsonl(loader.path)):
+        rest = bulk_sqlite.load_batch(loader, batch)
+        for number, line in rest:
+            loader.add(*parse_line(number, line))
+        loader.hand_over()
+
+
 class WriterThread(threading.Thread):
     """Writes batches while the main thread parses and validates the next ones.
 
@@ -557,6 +602,11 @@ def bulk_import(
 
     loader = BulkLoader(tx, path, skip_invalid, result)
     loader.drop_indexes_if_empty()
+    if tx.is_sqlite and fmt == "jsonl" and sqlite_json_import is not None:
+        sqlite_json_import(loader)
+        loader.rebuild_indexes()
+        result.skipped.sort()
+        return
     lines: Iterator[tuple[int, dict[str, Any] | str, str | None]]
     if fmt == "jsonl":
         lines = jsonl_lines(path)

@@ -1,0 +1,257 @@
+"""The SQLite fast path of the bulk import: JSON lines validated and inserted by SQL.
+
+Python only reads lines and hands them over; SQLite's JSON functions (C code,
+one parse per line) check each line against a strict predicate -- every field
+of the right type and already in normal form, a fresh id, nothing unusual --
+and the lines that pass go into every table with ``INSERT ... SELECT``.
+Lines that do not pass (a missing intensity, a duplicate id, a bad date...)
+are handed back to :class:`~timeline.io.bulk.BulkLoader`, the Python path,
+which normalises them or reports them with their line number. Event ids follow
+line numbers on both paths, so the result is the same as the Python path's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from timeline import vocab
+from timeline.dates import PRECISIONS
+from timeline.query import EVENT_FIELDS
+
+if TYPE_CHECKING:
+    from timeline.io.bulk import BulkLoader
+
+BATCH = 20_000
+
+
+def _list(values: tuple[str, ...] | list[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+SCALARS = [f for f in EVENT_FIELDS if f not in ("actors", "sources")]
+COLUMNS = [*SCALARS, "actors", "sources"]
+# "end" is a keyword: every column gets a prefix.
+PARSE = (
+    "INSERT INTO temp.parsed (n, "
+    + ", ".join(f"v_{f}, t_{f}" for f in COLUMNS)
+    + ", keys_ok) SELECT n, "
+    + ", ".join(f"json_extract(line, '$.{f}'), json_type(line, '$.{f}')" for f in COLUMNS)
+    # Known fields, each once: removing them all leaves an empty object.
+    + ", json_remove(line, "
+    + ", ".join(f"'$.{f}'" for f in EVENT_FIELDS)
+    + ") = '{}'"
+    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END"
+)
+PARSED_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, "
+    + ", ".join(f"v_{f}, t_{f}" for f in COLUMNS)
+    + ", keys_ok, ok)"
+)
+
+
+def _optional_text(name: str) -> str:
+    return f"coalesce(t_{name}, 'null') IN ('null', 'text')"
+
+
+def _exact_real(expr: str) -> str:
+    """A number whose 15-digit JSON rendering (SQLite's) reads back as itself."""
+    return f"CAST(printf('%!.15g', {expr}) AS REAL) = {expr}"
+
+
+def _in(value: str, path: str) -> str:
+    return f"json_extract({value}, '$.{path}')"
+
+
+def _t(value: str, path: str) -> str:
+    return f"json_type({value}, '$.{path}')"
+
+
+_CATEGORY_CAMEO = " ".join(
+    f"WHEN '{c}' THEN '{code}'" for c, (code, _) in vocab.CATEGORY_DEFAULTS.items()
+)
+
+PREDICATE = f"""
+keys_ok
+AND t_id = 'text' AND length(v_id) BETWEEN 1 AND 32 AND v_id NOT GLOB '*[^A-Za-z0-9_-]*'
+AND t_date_start = 'text' AND t_date_end = 'text'
+AND length(v_date_start) = 10 AND date(v_date_start, '+0 days') = v_date_start
+AND length(v_date_end) = 10 AND date(v_date_end, '+0 days') = v_date_end
+AND v_date_start >= '0001-01-01' AND v_date_end >= v_date_start
+AND t_date_precision = 'text' AND v_date_precision IN ({_list(PRECISIONS)})
+AND t_category = 'text' AND v_category IN ({_list(vocab.CATEGORIES)})
+AND {" AND ".join(_optional_text(n) for n in ("date_text", "subtype", "summary", "location"))}
+AND {_optional_text("created_at")} AND {_optional_text("updated_at")}
+AND t_intensity IN ('integer', 'real')
+AND v_intensity BETWEEN -10 AND 10 AND {_exact_real("v_intensity")}
+AND (coalesce(t_direction, 'null') = 'null' OR v_direction IN ({_list(vocab.DIRECTIONS)}))
+AND (coalesce(t_status, 'null') = 'null' OR v_status IN ('', {_list(vocab.STATUSES)}))
+AND (coalesce(t_cameo_code, 'null') = 'null'
+     OR (t_cameo_code = 'text' AND trim(v_cameo_code) = v_cameo_code))
+AND (coalesce(t_confidence, 'null') = 'null'
+     OR (t_confidence IN ('integer', 'real')
+         AND v_confidence BETWEEN 0 AND 1 AND {_exact_real("v_confidence")}))
+AND coalesce(t_actors, 'null') IN ('null', 'array')
+AND coalesce(t_sources, 'null') IN ('null', 'array')
+AND NOT EXISTS (
+    SELECT 1 FROM json_each(p.v_actors) a
+    WHERE a.type != 'object' OR {_t("a.value", "name")} IS NOT 'text'
+       OR {_in("a.value", "name")} != trim({_in("a.value", "name")})
+       OR NOT (coalesce({_t("a.value", "role")}, 'missing') = 'missing'
+               OR ({_t("a.value", "role")} = 'text'
+                   AND {_in("a.value", "role")} IN ({_list(vocab.ROLES)}))))
+AND NOT EXISTS (
+    SELECT 1 FROM json_each(p.v_sources) d
+    WHERE d.type != 'object' OR {_t("d.value", "document")} IS NOT 'text'
+       OR coalesce({_t("d.value", "start")}, 'null') NOT IN ('null', 'integer')
+       OR coalesce({_t("d.value", "end")}, 'null') NOT IN ('null', 'integer')
+       OR coalesce({_t("d.value", "quote")}, 'null') NOT IN ('null', 'text')
+       OR ({_in("d.value", "quote")} IS NULL AND {_in("d.value", "start")} IS NOT NULL
+           AND {_in("d.value", "end")} IS NOT NULL
+           AND NOT ({_in("d.value", "start")} >= 0
+                    AND {_in("d.value", "end")} >= {_in("d.value", "start")})))
+AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.uid = p.v_id)
+"""
+
+INTENSITY = "CAST(v_intensity AS REAL)"
+CREATED = "coalesce(nullif(v_created_at, ''), :stamp)"
+
+INSERT_EVENTS = f"""
+INSERT INTO main.events (id, uid, date_start, date_end, date_precision, date_text, span_days,
+    category, subtype, summary, location, direction, intensity, cameo_code, status, confidence,
+    created_at, updated_at)
+SELECT :first + n - 1, v_id, v_date_start, v_date_end, v_date_precision,
+    nullif(v_date_text, ''), CAST(julianday(v_date_end) - julianday(v_date_start) AS INTEGER),
+    v_category, nullif(v_subtype, ''), nullif(v_summary, ''), nullif(v_location, ''),
+    coalesce(nullif(v_direction, ''),
+             CASE WHEN {INTENSITY} < 0 THEN 'escalation'
+                  WHEN {INTENSITY} > 0 THEN 'de-escalation' ELSE 'neutral' END),
+    {INTENSITY},
+    coalesce(nullif(v_cameo_code, ''), CASE v_category {_CATEGORY_CAMEO} END),
+    coalesce(nullif(v_status, ''), 'confirmed'),
+    CAST(v_confidence AS REAL),
+    {CREATED},
+    coalesce(nullif(v_updated_at, ''), {CREATED})
+FROM temp.parsed ORDER BY n
+"""
+
+ACTOR_NAMES = f"""
+SELECT DISTINCT {_in("a.value", "name")} FROM temp.parsed p, json_each(p.v_actors) a
+"""
+
+INSERT_DOCUMENTS = f"""
+INSERT INTO main.documents (id, created_at)
+SELECT DISTINCT {_in("d.value", "document")}, :stamp
+FROM temp.parsed p, json_each(p.v_sources) d
+WHERE true  -- (needed before an upsert clause)
+ON CONFLICT (id) DO NOTHING
+"""
+
+INSERT_EVENT_ACTORS = f"""
+INSERT OR IGNORE INTO main.event_actors (event_id, actor_id, role)
+SELECT :first + p.n - 1, m.id, coalesce({_in("a.value", "role")}, 'participant')
+FROM temp.parsed p, json_each(p.v_actors) a
+JOIN temp.actor_map m ON m.raw = {_in("a.value", "name")}
+ORDER BY p.n, a.key
+"""
+
+INSERT_MENTIONS = f"""
+INSERT INTO main.mentions (event_id, document_id, char_start, char_end, quote, extractor,
+    created_at)
+SELECT :first + p.n - 1, {_in("d.value", "document")}, {_in("d.value", "start")},
+    {_in("d.value", "end")},
+    coalesce({_in("d.value", "quote")},
+        CASE WHEN {_in("d.value", "start")} IS NOT NULL AND {_in("d.value", "end")} IS NOT NULL
+        THEN nullif(substr(
+            (SELECT doc.text FROM main.documents doc WHERE doc.id = {_in("d.value", "document")}),
+            {_in("d.value", "start")} + 1, {_in("d.value", "end")} - {_in("d.value", "start")}),
+            '')
+        END),
+    'hand', :stamp
+FROM temp.parsed p, json_each(p.v_sources) d
+ORDER BY p.n, d.key
+"""
+
+_RECORD = """json_object(
+    'id', e.uid, 'date_start', e.date_start, 'date_end', e.date_end,
+    'date_precision', e.date_precision, 'date_text', e.date_text, 'category', e.category,
+    'subtype', e.subtype, 'summary', e.summary, 'location', e.location,
+    'direction', e.direction, 'intensity', e.intensity, 'cameo_code', e.cameo_code,
+    'status', e.status, 'confidence', e.confidence,
+    'actors', json(coalesce((
+        SELECT json_group_array(json_object('name', x.name, 'role', x.role)) FROM (
+            SELECT a.name AS name, ea.role AS role FROM main.event_actors ea
+            JOIN main.actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.id
+        ) x), '[]')),
+    'sources', json(coalesce((
+        SELECT json_group_array(json_object(
+            'document', y.document_id, 'start', y.char_start, 'end', y.char_end,
+            'quote', y.quote)) FROM (
+            SELECT document_id, char_start, char_end, quote FROM main.mentions
+            WHERE event_id = e.id ORDER BY id
+        ) y), '[]')),
+    'created_at', e.created_at, 'updated_at', e.updated_at)"""
+
+INSERT_CHANGES = f"""
+INSERT INTO main.changes (event_uid, action, before, after, at, author, note)
+SELECT e.uid, 'import', NULL, {_RECORD}, :stamp, :author, NULL
+FROM temp.parsed p JOIN main.events e ON e.id = :first + p.n - 1
+ORDER BY p.n
+"""
+
+
+def setup(loader: BulkLoader) -> None:
+    tx = loader.tx
+    tx.execute("PRAGMA temp_store = MEMORY")
+    tx.execute("CREATE TEMP TABLE IF NOT EXISTS staging (n INTEGER PRIMARY KEY, line TEXT)")
+    tx.execute(PARSED_TABLE)
+    tx.execute("CREATE TEMP TABLE IF NOT EXISTS actor_map (raw TEXT PRIMARY KEY, id, name)")
+    for table in ("staging", "parsed", "actor_map"):
+        tx.execute(f"DELETE FROM temp.{table}")
+
+
+def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Insert the lines that pass the predicate; returns the others, in line order."""
+    tx = loader.tx
+    tx.executemany("INSERT INTO temp.staging (n, line) VALUES (?, ?)", lines)
+    tx.execute(PARSE)  # each line parsed once; malformed JSON stays behind
+    tx.execute(f"UPDATE temp.parsed AS p SET ok = ({PREDICATE})")
+    tx.execute("DELETE FROM temp.parsed WHERE ok IS NOT 1")  # 0 or NULL: unsure
+    # Ids used twice in the batch: to the Python path, which names the earlier line.
+    tx.execute(
+        "DELETE FROM temp.parsed WHERE v_id IN ("
+        "SELECT v_id FROM temp.parsed GROUP BY 1 HAVING count(*) > 1)"
+    )
+    rest = [
+        (int(n), str(line))
+        for n, line in tx.execute(
+            "SELECT n, line FROM temp.staging WHERE n NOT IN (SELECT n FROM temp.parsed) ORDER BY n"
+        )
+    ]
+    names = [str(r[0]) for r in tx.execute(ACTOR_NAMES)]
+    fresh = [(name, *loader.actor(name)) for name in names]
+    tx.executemany("INSERT OR REPLACE INTO temp.actor_map (raw, id, name) VALUES (?, ?, ?)", fresh)
+    params = {"first": loader.first_id, "stamp": loader.stamp, "author": loader.author}
+    tx.named(INSERT_DOCUMENTS, params)
+    tx.named(INSERT_EVENTS, params)
+    tx.named(INSERT_EVENT_ACTORS, params)
+    tx.named(INSERT_MENTIONS, params)
+    tx.named(INSERT_CHANGES, params)
+    passed = tx.execute("SELECT count(*) FROM temp.parsed")[0][0]
+    loader.result.imported += int(passed)
+    tx.execute("DELETE FROM temp.parsed")
+    tx.execute("DELETE FROM temp.staging")
+    return rest
+
+
+def raw_lines(
+    handle_lines: Iterator[tuple[int, str]], size: int = BATCH
+) -> Iterator[list[tuple[int, str]]]:
+    batch: list[tuple[int, str]] = []
+    for item in handle_lines:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
