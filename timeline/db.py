@@ -59,6 +59,7 @@ class Database:
         self.is_sqlite = is_sqlite(self.url)
         self._checked = False
         self._raw: sqlite3.Connection | None = None
+        self._reader: Connection | None = None
 
     def __repr__(self) -> str:
         return f"Database({self.display_url!r})"
@@ -164,6 +165,9 @@ class Database:
         )
 
     def dispose(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if "engine" in self.__dict__:
             self.engine.dispose()
         if self._raw is not None:
@@ -230,12 +234,21 @@ class Database:
             return [dict(r) for r in cur.fetchall()]
         from sqlalchemy import text
 
-        with self.connect() as conn:
-            result = conn.execute(text(sql), dict(params))
-            return [
-                {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
-                for m in result.mappings()
-            ]
+        # One connection for every read of this Database, in autocommit mode so
+        # it holds no transaction (or lock) between statements.
+        if self._reader is None:
+            from sqlalchemy.exc import OperationalError
+
+            try:
+                conn = self.engine.connect()
+            except OperationalError as err:
+                raise self._unreachable(err) from None
+            self._reader = conn.execution_options(isolation_level="AUTOCOMMIT")
+        result = self._reader.execute(text(sql), dict(params))
+        return [
+            {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
+            for m in result.mappings()
+        ]
 
     def iter_rows(
         self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000

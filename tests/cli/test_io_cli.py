@@ -175,3 +175,9 @@ def test_events_added_after_an_import_get_new_ids(cli: Cli, tmp_path: Path) -> N
         "later",
         uid,
     ]
+
+
+def test_dates_of_the_wrong_type_are_reported(cli: Cli, tmp_path: Path) -> None:
+    # Found by the hostile-input property test: a list where a date field belongs.
+    path = write_lines(tmp_path / "in.jsonl", LINE, dict(LINE, id="b", date_precision=[None]))
+    assert "line 2: date_precision: expected text, got list" in cli.fails("import", str(path))

@@ -31,27 +31,19 @@ def _list(values: tuple[str, ...] | list[str]) -> str:
 
 SCALARS = [f for f in EVENT_FIELDS if f not in ("actors", "sources")]
 COLUMNS = [*SCALARS, "actors", "sources"]
-# "end" is a keyword: every column gets a prefix.
-PARSE = (
-    "INSERT INTO temp.parsed (n, "
-    + ", ".join(f"v_{f}, t_{f}" for f in COLUMNS)
-    + ", keys_ok) SELECT n, "
-    + ", ".join(f"json_extract(line, '$.{f}'), json_type(line, '$.{f}')" for f in COLUMNS)
-    # Known fields, each once: removing them all leaves an empty object.
-    + ", json_remove(line, "
-    + ", ".join(f"'$.{f}'" for f in EVENT_FIELDS)
-    + ") = '{}'"
-    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END"
-)
-PARSED_TABLE = (
-    "CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, "
-    + ", ".join(f"v_{f}, t_{f}" for f in COLUMNS)
-    + ", keys_ok, ok)"
-)
+TYPED = ("intensity", "confidence", "actors", "sources")
+"""Fields whose JSON type the SQL type of their value does not tell (true reads as 1)."""
+_VALUES = ", ".join(f"v_{f}" for f in COLUMNS) + ", " + ", ".join(f"t_{f}" for f in TYPED)
+PARSED_TABLE = f"CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, {_VALUES})"
+
+
+def _text_ok(name: str) -> str:
+    """A JSON string (arrays and objects also read as text, but start with [ or {)."""
+    return f"(typeof(v_{name}) = 'text' AND substr(v_{name}, 1, 1) NOT IN ('[', '{{'))"
 
 
 def _optional_text(name: str) -> str:
-    return f"coalesce(t_{name}, 'null') IN ('null', 'text')"
+    return f"(v_{name} IS NULL OR {_text_ok(name)})"
 
 
 def _exact_real(expr: str) -> str:
@@ -73,21 +65,22 @@ _CATEGORY_CAMEO = " ".join(
 
 PREDICATE = f"""
 keys_ok
-AND t_id = 'text' AND length(v_id) BETWEEN 1 AND 32 AND v_id NOT GLOB '*[^A-Za-z0-9_-]*'
-AND t_date_start = 'text' AND t_date_end = 'text'
+AND {_text_ok("id")} AND length(v_id) BETWEEN 1 AND 32 AND v_id NOT GLOB '*[^A-Za-z0-9_-]*'
+AND {_text_ok("date_start")} AND {_text_ok("date_end")}
 AND length(v_date_start) = 10 AND date(v_date_start, '+0 days') = v_date_start
 AND length(v_date_end) = 10 AND date(v_date_end, '+0 days') = v_date_end
 AND v_date_start >= '0001-01-01' AND v_date_end >= v_date_start
-AND t_date_precision = 'text' AND v_date_precision IN ({_list(PRECISIONS)})
-AND t_category = 'text' AND v_category IN ({_list(vocab.CATEGORIES)})
+AND typeof(v_date_precision) = 'text' AND v_date_precision IN ({_list(PRECISIONS)})
+AND typeof(v_category) = 'text' AND v_category IN ({_list(vocab.CATEGORIES)})
 AND {" AND ".join(_optional_text(n) for n in ("date_text", "subtype", "summary", "location"))}
 AND {_optional_text("created_at")} AND {_optional_text("updated_at")}
 AND t_intensity IN ('integer', 'real')
 AND v_intensity BETWEEN -10 AND 10 AND {_exact_real("v_intensity")}
-AND (coalesce(t_direction, 'null') = 'null' OR v_direction IN ({_list(vocab.DIRECTIONS)}))
-AND (coalesce(t_status, 'null') = 'null' OR v_status IN ('', {_list(vocab.STATUSES)}))
-AND (coalesce(t_cameo_code, 'null') = 'null'
-     OR (t_cameo_code = 'text' AND trim(v_cameo_code) = v_cameo_code))
+AND (v_direction IS NULL
+     OR (typeof(v_direction) = 'text' AND v_direction IN ({_list(vocab.DIRECTIONS)})))
+AND (v_status IS NULL
+     OR (typeof(v_status) = 'text' AND v_status IN ('', {_list(vocab.STATUSES)})))
+AND (v_cameo_code IS NULL OR ({_text_ok("cameo_code")} AND trim(v_cameo_code) = v_cameo_code))
 AND (coalesce(t_confidence, 'null') = 'null'
      OR (t_confidence IN ('integer', 'real')
          AND v_confidence BETWEEN 0 AND 1 AND {_exact_real("v_confidence")}))
@@ -112,6 +105,22 @@ AND NOT EXISTS (
                     AND {_in("d.value", "end")} >= {_in("d.value", "start")})))
 AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.uid = p.v_id)
 """
+
+# Each line parsed once (the JSON functions share one parse per row); the lines
+# that pass the predicate land in temp.parsed, the others stay behind.
+PARSE = (
+    "WITH x AS MATERIALIZED (SELECT n, "
+    + ", ".join(f"json_extract(line, '$.{f}') AS v_{f}" for f in COLUMNS)
+    + ", "
+    + ", ".join(f"json_type(line, '$.{f}') AS t_{f}" for f in TYPED)
+    # Known fields, each once: removing them all leaves an empty object.
+    + ", json_remove(line, "
+    + ", ".join(f"'$.{f}'" for f in EVENT_FIELDS)
+    + ") = '{}' AS keys_ok"
+    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END)"
+    f" INSERT INTO temp.parsed (n, {_VALUES}) SELECT n, {_VALUES} FROM x AS p"
+    f" WHERE {PREDICATE}"
+)
 
 INTENSITY = "CAST(v_intensity AS REAL)"
 CREATED = "coalesce(nullif(v_created_at, ''), :stamp)"
@@ -214,9 +223,7 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     """Insert the lines that pass the predicate; returns the others, in line order."""
     tx = loader.tx
     tx.executemany("INSERT INTO temp.staging (n, line) VALUES (?, ?)", lines)
-    tx.execute(PARSE)  # each line parsed once; malformed JSON stays behind
-    tx.execute(f"UPDATE temp.parsed AS p SET ok = ({PREDICATE})")
-    tx.execute("DELETE FROM temp.parsed WHERE ok IS NOT 1")  # 0 or NULL: unsure
+    tx.execute(PARSE)
     # Ids used twice in the batch: to the Python path, which names the earlier line.
     tx.execute(
         "DELETE FROM temp.parsed WHERE v_id IN ("

@@ -149,6 +149,9 @@ def record_to_input(record: dict[str, Any]) -> EventInput:
     unknown = set(record) - set(EVENT_FIELDS)
     if unknown:
         raise ValueError(f"{sorted(unknown)[0]}: unknown field")
+    for key in ("date_start", "date_end", "date_precision"):
+        if not isinstance(record[key], str):
+            raise ValueError(f"{key}: expected text, got {type(record[key]).__name__}")
     try:
         span = span_from_record(record["date_start"], record["date_end"], record["date_precision"])
     except TimelineError as err:
