@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from benchmarks import bench_dates, bench_ingest
+from benchmarks import bench_dates, bench_ingest, bench_scale
 
-BENCHMARKS: list[Callable[[list[str] | None], int]] = [bench_dates.main, bench_ingest.main]
+BENCHMARKS: list[Callable[[list[str] | None], int]] = [
+    bench_dates.main,
+    bench_ingest.main,
+    bench_scale.main,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

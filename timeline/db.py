@@ -14,12 +14,12 @@ runs it from code on a shared connection.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.config import database_url, is_sqlite, sqlite_path
 from timeline.errors import DatabaseError
@@ -31,11 +31,13 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
-KNOWN_REVISIONS = ("0001_initial", "0002_findings")
+KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
 """Every migration this program ships, oldest first (a test keeps it in step)."""
 
 HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_S = 30.0
+WRITE_ATTEMPTS = 8
+T = TypeVar("T")
 
 Row = dict[str, Any]
 
@@ -88,6 +90,15 @@ class Database:
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_conn: Any, _record: Any) -> None:
                 _sqlite_pragmas(dbapi_conn)
+                # SQLAlchemy, not the driver, starts transactions (below).
+                dbapi_conn.isolation_level = None
+
+            @event.listens_for(engine, "begin")
+            def _on_begin(conn: Connection) -> None:
+                # Take the write lock up front: a deferred transaction that reads
+                # and then writes fails at once (SQLITE_BUSY_SNAPSHOT) when another
+                # writer got in between; an immediate one waits its turn.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
             return engine
         return create_engine(self.url, poolclass=NullPool)
@@ -113,6 +124,37 @@ class Database:
         with self.connect() as conn, Session(bind=conn) as session, session.begin():
             yield session
 
+    def write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """Run ``work(session)`` in one write transaction, retrying transient conflicts.
+
+        A transaction that loses a race (SQLite busy or locked past the busy
+        timeout, a PostgreSQL serialization failure or deadlock, a unique key
+        taken by a concurrent writer) is rolled back and run again, with a
+        growing random pause, up to ``attempts`` times; ``work`` must therefore
+        only change the database through ``session``. Nobody sees
+        "database is locked": after the last attempt the error names the cause.
+        """
+        import random
+        import time
+
+        from sqlalchemy.exc import DBAPIError
+
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except DBAPIError as err:
+                kind = transient_kind(err.orig)
+                if kind is None or (kind == "unique" and attempt >= 3):
+                    raise
+                if attempt == attempts:
+                    raise DatabaseError(
+                        f"{self.display_url} stayed busy with other writers through "
+                        f"{attempts} attempts ({_first_line(err)}); try again"
+                    ) from None
+                time.sleep(random.uniform(0.01, min(1.0, 0.02 * 2**attempt)))
+        raise AssertionError("unreachable")
+
     def _unreachable(self, err: Exception) -> DatabaseError:
         if self.is_sqlite:
             return DatabaseError(f"cannot open {self.display_url}: {_first_line(err)}")
@@ -127,6 +169,29 @@ class Database:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
+
+    # ------------------------------------------------------------------ raw writes
+
+    @contextmanager
+    def raw_transaction(self, foreign_keys: bool = True) -> Iterator[RawTransaction]:
+        """One write transaction on the driver's own connection (bulk loads).
+
+        SQLite: the standard library's ``sqlite3`` with ``BEGIN IMMEDIATE`` (the
+        write lock is taken up front, waiting up to the busy timeout); PostgreSQL:
+        psycopg. ``foreign_keys=False`` skips SQLite's per-row foreign key checks,
+        for callers that only write references they have just checked. Committed
+        when the block ends, rolled back on any error, so a killed process leaves
+        nothing half-written.
+        """
+        self.check_schema()
+        tx = RawTransaction(self, foreign_keys)
+        try:
+            yield tx
+        except BaseException:
+            tx.rollback()
+            raise
+        else:
+            tx.commit()
 
     # ------------------------------------------------------------------ reads
 
@@ -171,6 +236,34 @@ class Database:
                 {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
                 for m in result.mappings()
             ]
+
+    def iter_rows(
+        self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000
+    ) -> Iterator[list[Row]]:
+        """Like :meth:`rows`, streamed ``size`` rows at a time (for whole-table reads)."""
+        self.check_schema()
+        params = params or {}
+        if self.is_sqlite:
+            bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+            cur = self._sqlite_raw().cursor()
+            try:
+                cur.execute(sql, bound)
+                while part := cur.fetchmany(size):
+                    yield [dict(r) for r in part]
+            finally:
+                cur.close()
+            return
+        from sqlalchemy import text
+
+        with self.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=size).execute(
+                text(sql), dict(params)
+            )
+            for chunk in result.mappings().partitions(size):
+                yield [
+                    {k: v.isoformat() if isinstance(v, date) else v for k, v in m.items()}
+                    for m in chunk
+                ]
 
     def table_names(self) -> list[str]:
         if self.is_sqlite:
@@ -224,6 +317,98 @@ class Database:
                 f"{HEAD}; run `timeline init` to upgrade it"
             )
         self._checked = True
+
+
+class RawTransaction:
+    """A DB-API connection inside one transaction; SQL is written with ``?`` marks."""
+
+    def __init__(self, database: Database, foreign_keys: bool = True) -> None:
+        self.is_sqlite = database.is_sqlite
+        self.conn: Any
+        if database.is_sqlite:
+            path = sqlite_path(database.url)
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            _sqlite_pragmas(conn)
+            # Bulk loads write many pages: a bigger page cache (32 MB) spills less.
+            conn.execute("PRAGMA cache_size = -32768")
+            if not foreign_keys:
+                conn.execute("PRAGMA foreign_keys = OFF")
+            try:
+                conn.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout
+            except sqlite3.OperationalError as err:
+                conn.close()
+                raise DatabaseError(
+                    f"{path} stayed busy with other writers for {BUSY_TIMEOUT_S:.0f} s "
+                    f"({err}); try again"
+                ) from None
+            self.conn = conn
+            self.integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
+        else:
+            import psycopg
+
+            try:
+                self.conn = psycopg.connect(database.url.replace("+psycopg", "", 1))
+            except psycopg.OperationalError as err:
+                raise database._unreachable(err) from None
+            self.integrity_errors = (psycopg.errors.IntegrityError,)
+        self.cur = self.conn.cursor()
+
+    def sql(self, text: str) -> str:
+        return text if self.is_sqlite else text.replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        self.cur.execute(self.sql(sql), params)
+        return list(self.cur.fetchall()) if self.cur.description else []
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.cur.executemany(self.sql(sql), rows)
+
+    def savepoint(self, name: str) -> None:
+        self.cur.execute(f"SAVEPOINT {name}")
+
+    def release(self, name: str) -> None:
+        self.cur.execute(f"RELEASE SAVEPOINT {name}")
+
+    def rollback_to(self, name: str) -> None:
+        self.cur.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        self.cur.execute(f"RELEASE SAVEPOINT {name}")
+
+    def commit(self) -> None:
+        try:
+            if self.is_sqlite:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.commit()
+        finally:
+            self.conn.close()
+
+    def rollback(self) -> None:
+        try:
+            if self.is_sqlite:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            else:
+                self.conn.rollback()
+        finally:
+            self.conn.close()
+
+
+def transient_kind(err: BaseException | None) -> str | None:
+    """ "busy", "conflict" or "unique" for an error worth retrying; None otherwise."""
+    if isinstance(err, sqlite3.OperationalError):
+        text = str(err).lower()
+        return "busy" if "locked" in text or "busy" in text else None
+    if isinstance(err, sqlite3.IntegrityError):
+        return "unique" if "unique constraint" in str(err).lower() else None
+    state = getattr(err, "sqlstate", None)
+    if state in ("40001", "40P01", "55P03"):
+        return "conflict"
+    if state == "23505":
+        return "unique"
+    return None
 
 
 def _first_line(err: Exception) -> str:

@@ -20,7 +20,7 @@ from timeline import vocab
 from timeline.dates import DateSpan
 from timeline.db import Database
 from timeline.errors import InvalidValue, NotFound
-from timeline.query import Fetch, Row, load_records
+from timeline.query import Fetch, Row, actor_match, actor_params, load_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -185,10 +185,11 @@ class Writer:
         key = name.strip().lower()
         if key in self._actors:
             return self._actors[key]
+        raw, low, alias = actor_params(name)
         found = self.fetch(
-            "SELECT id FROM actors WHERE lower(name) = :n OR lower(aliases) LIKE :a "
-            "ORDER BY (lower(name) = :n) DESC, id LIMIT 1",
-            {"n": key, "a": f"%{json.dumps(key)}%"},
+            f"SELECT id FROM actors WHERE {actor_match(':r', ':n', ':a')} "
+            "ORDER BY (name = :r) DESC, (lower(name) = :n) DESC, id LIMIT 1",
+            {"r": raw, "n": low, "a": alias},
         )
         if found:
             actor_id = int(found[0]["id"])
@@ -303,8 +304,11 @@ class Writer:
 
 def add_event(database: Database, item: EventInput) -> str:
     """Store a new event; returns its public id."""
-    with database.session() as session:
+
+    def work(session: Session) -> str:
         return Writer(session, database.is_sqlite).insert(item)
+
+    return database.write(work)
 
 
 EDITABLE = (
@@ -344,7 +348,7 @@ def edit_event(database: Database, uid: str, changes: Mapping[str, Any]) -> Row:
         raise InvalidValue("nothing to change; give at least one --FIELD VALUE")
     from timeline.models import Event
 
-    with database.session() as session:
+    def work(session: Session) -> Row:
         writer = Writer(session, database.is_sqlite)
         pk = writer.event_pk(uid)
         before = writer.record(uid)
@@ -401,14 +405,16 @@ def edit_event(database: Database, uid: str, changes: Mapping[str, Any]) -> Row:
         writer.log(uid, action, before, after)
         return after
 
+    return database.write(work)
+
 
 def set_status(database: Database, uids: Sequence[str], status: str) -> list[str]:
     """Confirm or reject (or return to candidate) several events in one transaction."""
     status = vocab.choice("status", status, vocab.STATUSES)
     from timeline.models import Event
 
-    changed = []
-    with database.session() as session:
+    def work(session: Session) -> list[str]:
+        changed = []
         writer = Writer(session, database.is_sqlite)
         for uid in uids:
             pk = writer.event_pk(uid)
@@ -422,7 +428,9 @@ def set_status(database: Database, uids: Sequence[str], status: str) -> list[str
             session.flush()
             writer.log(uid, "status", before, writer.record(uid))
             changed.append(uid)
-    return changed
+        return changed
+
+    return database.write(work)
 
 
 def delete_event(database: Database, uid: str, note: str | None = None) -> Row:
@@ -431,7 +439,7 @@ def delete_event(database: Database, uid: str, note: str | None = None) -> Row:
 
     from timeline.models import Event
 
-    with database.session() as session:
+    def work(session: Session) -> Row:
         writer = Writer(session, database.is_sqlite)
         pk = writer.event_pk(uid)
         before = writer.record(uid)
@@ -439,6 +447,8 @@ def delete_event(database: Database, uid: str, note: str | None = None) -> Row:
         session.execute(delete(Event).where(Event.id == pk))
         writer.log(uid, "delete", before, None, note)
         return before
+
+    return database.write(work)
 
 
 def get_event(database: Database, uid: str) -> Row:

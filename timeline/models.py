@@ -45,6 +45,10 @@ class Event(Base):
         Index(None, "category", "date_start"),
         Index(None, "status"),
         Index(None, "span_days"),
+        # Date windows, one query per precision (migration 0003_window_index).
+        Index(None, "date_precision", "span_days"),
+        Index(None, "date_precision", "date_start"),
+        Index(None, "date_precision", "category", "date_start"),
         {"sqlite_autoincrement": True},
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import PRECISION_RANK
+from timeline.dates import PRECISION_RANK, PRECISIONS
 from timeline.errors import InvalidValue
 
 if TYPE_CHECKING:
@@ -88,11 +88,12 @@ class Filters:
 
 
 class _Params:
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "p") -> None:
+        self.prefix = prefix
         self.values: dict[str, Any] = {}
 
     def add(self, value: Any) -> str:
-        name = f"p{len(self.values)}"
+        name = f"{self.prefix}{len(self.values)}"
         self.values[name] = value
         return f":{name}"
 
@@ -100,15 +101,35 @@ class _Params:
         return ", ".join(self.add(v) for v in values)
 
 
+def like_escape(text: str) -> str:
+    """``text`` for a ``LIKE ... ESCAPE '\\'`` pattern: its ``%`` and ``_`` are literal."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+ACTOR_MATCH = (
+    "({a}name = {raw} OR lower({a}name) = {low} OR lower({a}aliases) LIKE {alias} ESCAPE '\\')"
+)
+"""An actor by exact name, lower-cased name or alias. SQLite's ``lower`` folds ASCII
+only, so the exact name is tried too: "Ōman" finds "Ōman" on every backend."""
+
+
+def actor_match(raw: str, low: str, alias: str, table: str = "") -> str:
+    return ACTOR_MATCH.format(a=f"{table}." if table else "", raw=raw, low=low, alias=alias)
+
+
+def actor_params(name: str) -> tuple[str, str, str]:
+    """(exact name, lower-cased name, alias pattern) for :func:`actor_match`."""
+    raw = name.strip()
+    low = raw.lower()
+    return raw, low, f"%{like_escape(json.dumps(low))}%"
+
+
 def _actor_clause(p: _Params, names: Sequence[str], role: str | None) -> str:
     """Events with an actor (by name or alias, any case) in ``role`` (None: any)."""
     tests = []
     for name in names:
-        low = name.strip().lower()
-        alias = json.dumps(low)
-        tests.append(
-            f"(lower(a.name) = {p.add(low)} OR lower(a.aliases) LIKE {p.add(f'%{alias}%')})"
-        )
+        raw, low, alias = actor_params(name)
+        tests.append(actor_match(p.add(raw), p.add(low), p.add(alias), "a"))
     role_sql = f" AND ea.role = {p.add(role)}" if role else ""
     return (
         "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
@@ -116,15 +137,23 @@ def _actor_clause(p: _Params, names: Sequence[str], role: str | None) -> str:
     )
 
 
-def build_query(filters: Filters, longest_span: int | None = None) -> tuple[str, dict[str, Any]]:
-    """The SQL selecting event ids in order, and its parameters.
+def build_query(
+    filters: Filters,
+    longest_span: int | None = None,
+    precision: str | None = None,
+    prefix: str = "p",
+) -> tuple[str, dict[str, Any]]:
+    """The SQL selecting event ids (and their dates) in order, and its parameters.
 
     ``longest_span`` (days) lets an overlap window bound ``date_start`` from
-    below so the date index limits the scan.
+    below so the date index limits the scan; ``precision`` restricts the query
+    to events of that date precision (see :func:`window_ids`).
     """
-    p = _Params()
+    p = _Params(prefix)
     where: list[str] = []
     f = filters
+    if precision is not None:
+        where.append(f"e.date_precision = {p.add(precision)}")
     if f.date_to is not None:
         column = "e.date_end" if f.within else "e.date_start"
         where.append(f"{column} <= {p.add(f.date_to)}")
@@ -145,8 +174,12 @@ def build_query(filters: Filters, longest_span: int | None = None) -> tuple[str,
     if f.uids:
         where.append(f"e.uid IN ({p.many(f.uids)})")
     if f.text:
-        escaped = f.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(f"lower(e.summary) LIKE {p.add(f'%{escaped}%')} ESCAPE '\\'")
+        # lower() on both sides, and the text as typed: SQLite folds ASCII only.
+        low = p.add(f"%{like_escape(f.text.lower())}%")
+        raw = p.add(f"%{like_escape(f.text)}%")
+        where.append(
+            f"(lower(e.summary) LIKE {low} ESCAPE '\\' OR e.summary LIKE {raw} ESCAPE '\\')"
+        )
     if f.source:
         where.append(
             f"e.id IN (SELECT m.event_id FROM mentions m WHERE m.document_id = {p.add(f.source)})"
@@ -160,7 +193,7 @@ def build_query(filters: Filters, longest_span: int | None = None) -> tuple[str,
         if names:
             where.append(_actor_clause(p, names, role))
     direction = "DESC" if f.order == "desc" else "ASC"
-    sql = "SELECT e.id FROM events e"
+    sql = "SELECT e.id, e.date_start, e.date_end, e.date_precision FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += (
@@ -240,13 +273,73 @@ def longest_span(fetch: Fetch) -> int:
     return int(found[0]["m"] or 0) if found else 0
 
 
+def precision_spans(fetch: Fetch) -> dict[str, int]:
+    """The longest stored span (days) of each date precision present.
+
+    One index probe each on ``(date_precision, span_days)``.
+    """
+    sql = " UNION ALL ".join(
+        f"SELECT {rank} AS r, (SELECT max(span_days) FROM events WHERE date_precision = :p{rank})"
+        " AS m"
+        for rank in range(len(PRECISIONS))
+    )
+    found = fetch(sql, {f"p{rank}": name for rank, name in enumerate(PRECISIONS)})
+    return {PRECISIONS[int(r["r"])]: int(r["m"]) for r in found if r["m"] is not None}
+
+
+def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The per-precision statement of :func:`window_ids` ("" when there are no events)."""
+    from dataclasses import replace
+
+    need = None if filters.limit is None else filters.offset + filters.limit
+    arm = replace(filters, limit=need, offset=0)
+    arms, params = [], {}
+    for precision, span in precision_spans(fetch).items():
+        sql, values = build_query(arm, span, precision, prefix=f"{precision}_")
+        arms.append(f"SELECT * FROM ({sql}) AS {precision}_arm")
+        params.update(values)
+    return " UNION ALL ".join(arms), params
+
+
+def window_ids(fetch: Fetch, filters: Filters) -> list[int]:
+    """Ids for an overlap window (``--from`` without ``--within``), in listing order.
+
+    An event overlaps from ``date_from`` on when ``date_end >= date_from``; its
+    ``date_start`` is then at least ``date_from`` minus its span. Bounding by
+    the longest span in the whole database would make one decade-long event
+    widen every scan by ten years, so there is one query per date precision,
+    each bounded by that precision's own longest span and served by the
+    ``(date_precision, [category,] date_start)`` indexes; each returns at most
+    ``offset + limit`` rows in order, and the merge keeps the listing order
+    (date, finer precision first, end, id).
+    """
+    need = None if filters.limit is None else filters.offset + filters.limit
+    sql, params = window_query(fetch, filters)
+    rows = fetch(sql, params) if sql else []
+    rows.sort(
+        key=lambda r: (
+            str(r["date_start"]),
+            PRECISION_RANK.get(r["date_precision"], 99),
+            str(r["date_end"]),
+            r["id"],
+        ),
+        reverse=filters.order == "desc",
+    )
+    end = None if need is None else need
+    return [int(r["id"]) for r in rows[filters.offset : end]]
+
+
+def list_ids(fetch: Fetch, filters: Filters) -> list[int]:
+    """Event ids matching ``filters``, in listing order."""
+    if filters.date_from is not None and not filters.within:
+        return window_ids(fetch, filters)
+    sql, params = build_query(filters)
+    return [int(r["id"]) for r in fetch(sql, params)]
+
+
 def list_events(database: Database, filters: Filters) -> list[Row]:
     """The events matching ``filters``, chronologically, as interchange records."""
-    fetch = database.rows
-    span = longest_span(fetch) if filters.date_from is not None and not filters.within else None
-    sql, params = build_query(filters, span)
-    ids = [r["id"] for r in fetch(sql, params)]
-    return load_records(fetch, ids)
+    return load_records(database.rows, list_ids(database.rows, filters))
 
 
 def count_events(database: Database) -> int:

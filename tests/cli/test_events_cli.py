@@ -259,3 +259,9 @@ def test_errors_are_one_line_without_traceback(cli: Cli) -> None:
 def test_missing_required_options_without_terminal(cli: Cli) -> None:
     out = cli("add", "--category", "strike", code=2)
     assert "--date is required" in out
+
+
+def test_plain_options_are_checked_without_pydantic(cli: Cli) -> None:
+    err = cli.fails("list", "--limit", "many", code=2)
+    assert "not a valid integer" in err
+    assert "No events match." in cli("list", "--limit", " 5")

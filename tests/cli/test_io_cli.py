@@ -163,3 +163,15 @@ def test_import_documents_metadata(cli: Cli, tmp_path: Path) -> None:
         },
         {"id": "doc-b", "title": None, "published": "2023-06-01", "published_precision": "month"},
     ]
+
+
+def test_events_added_after_an_import_get_new_ids(cli: Cli, tmp_path: Path) -> None:
+    lines = [dict(LINE, id=f"n{i}") for i in range(5)]
+    cli("import", str(write_lines(tmp_path / "in.jsonl", *lines)))
+    uid = cli("add", "--date", "2021-01-01", "--category", "talks").strip()
+    cli("import", str(write_lines(tmp_path / "more.jsonl", dict(LINE, id="later"))))
+    assert [r["id"] for r in map(json.loads, cli("export").splitlines())][-3:] == [
+        "n4",
+        "later",
+        uid,
+    ]

@@ -13,8 +13,11 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from timeline.cli import lean
 from timeline.cli.common import DbOption, State
 from timeline.errors import TimelineError
+
+lean.install()
 
 
 class TimelineGroup(TyperGroup):

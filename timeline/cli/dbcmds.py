@@ -1,6 +1,9 @@
-"""``timeline init`` and ``timeline db upgrade|downgrade|current``."""
+"""``timeline init``, ``backup``, ``restore`` and ``timeline db upgrade|downgrade|current``."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -50,3 +53,34 @@ def db_current(ctx: typer.Context, db: DbOption = None) -> None:
     from timeline.db import current_revision
 
     typer.echo(current_revision(database_arg(ctx, db)))
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(metavar="OUT", help="The backup file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Copy the database to OUT while it stays in use (SQLite; PostgreSQL: use pg_dump)."""
+    from timeline.backup import backup as run_backup
+    from timeline.db import Database
+
+    path = run_backup(Database(database_arg(ctx, db)), out, force)
+    typer.echo(f"Backed up to {path}")
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    source: Annotated[
+        Path, typer.Argument(metavar="BACKUP", help="A file made by `timeline backup`.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Replace the database's content with BACKUP (checked first). SQLite only."""
+    from timeline.backup import restore as run_restore
+    from timeline.db import Database
+
+    revision = run_restore(Database(database_arg(ctx, db)), source)
+    typer.echo(f"Restored {source} (revision {revision})")

@@ -72,21 +72,27 @@ def export(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from timeline.cli.output import check_format, dumps
+    from timeline.cli.output import check_format
     from timeline.db import Database
 
     check_format(fmt, EXPORT_FORMATS)
     database = Database(database_arg(ctx, db))
     if fmt in ("jsonl", "csv"):
-        from timeline.io.interchange import export_records
+        import sys
 
-        records = export_records(database)
-        text = dumps(records, fmt)
-        text, count = (text + "\n" if text else ""), len(records)
-    else:
-        from timeline.io.exports import export_text
+        from timeline.io.interchange import write_export
 
-        text, count = export_text(database, fmt)
+        # Streamed: a million events never sit in memory at once.
+        if output is None:
+            write_export(database, fmt, sys.stdout)
+            return
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = write_export(database, fmt, handle)
+        typer.echo(f"Exported {count} events to {output}", err=True)
+        return
+    from timeline.io.exports import export_text
+
+    text, count = export_text(database, fmt)
     if output is None:
         typer.echo(text, nl=False)
         return

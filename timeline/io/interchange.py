@@ -13,14 +13,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from timeline.date_input import span_from_record
 from timeline.db import Database
 from timeline.errors import ImportFailed, TimelineError
-from timeline.events import EventInput, SourceRef, Writer
+from timeline.events import EventInput, SourceRef
 from timeline.query import EVENT_FIELDS, Filters, build_query, load_records
 from timeline.vocab import ROLES, choice
+
+if TYPE_CHECKING:
+    from timeline.db import RawTransaction
 
 FORMATS = ("jsonl", "csv")
 REQUIRED = ("date_start", "date_end", "date_precision", "category")
@@ -175,12 +178,19 @@ def record_to_input(record: dict[str, Any]) -> EventInput:
     return item
 
 
-def load_documents(writer: Writer, path: Path) -> int:
-    """Document metadata from a CSV with the columns of sources.csv."""
-    from datetime import date
+DOCUMENT_UPSERT = (
+    "INSERT INTO documents (id, title, publisher, author, url, published, published_precision, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "title = excluded.title, publisher = excluded.publisher, author = excluded.author, "
+    "url = excluded.url, published = excluded.published, "
+    "published_precision = excluded.published_precision"
+)
 
+
+def load_documents(tx: RawTransaction, path: Path) -> int:
+    """Document metadata from a CSV with the columns of sources.csv."""
+    from timeline.date_input import parse_date
     from timeline.events import now_iso
-    from timeline.models import Document
 
     count = 0
     with _open(path) as handle:
@@ -196,25 +206,27 @@ def load_documents(writer: Writer, path: Path) -> int:
             published = (row.get("published") or "").strip()
             day, precision = None, None
             if published:
-                from timeline.date_input import parse_date
-
                 try:
                     span = parse_date(published)
                 except TimelineError as err:
                     raise ImportFailed(
                         f"{path}, line {reader.line_num}: published: {err}"
                     ) from None
-                day, precision = span.start, span.precision
-            doc = writer.session.get(Document, doc_id) or Document(id=doc_id, created_at=now_iso())
-            doc.title = row.get("title") or None
-            doc.publisher = row.get("publisher") or None
-            doc.author = row.get("author") or None
-            doc.url = row.get("url") or None
-            doc.published = day if isinstance(day, date) else None
-            doc.published_precision = precision
-            writer.session.add(doc)
+                day, precision = span.start.isoformat(), span.precision
+            tx.execute(
+                DOCUMENT_UPSERT,
+                (
+                    doc_id,
+                    row.get("title") or None,
+                    row.get("publisher") or None,
+                    row.get("author") or None,
+                    row.get("url") or None,
+                    day,
+                    precision,
+                    now_iso(),
+                ),
+            )
             count += 1
-    writer.session.flush()
     return count
 
 
@@ -225,52 +237,61 @@ def import_file(
     skip_invalid: bool = False,
     documents: str | Path | None = None,
 ) -> ImportResult:
-    """Import events from a jsonl or csv file in one transaction."""
+    """Import events from a jsonl or csv file in one transaction, streamed in batches.
+
+    See :mod:`timeline.io.bulk` for how; all or nothing unless ``skip_invalid``.
+    """
+    from timeline.io.bulk import bulk_import
+
     path = Path(path)
     fmt = detect_format(path, fmt)
+    _open(path).close()
     result = ImportResult()
-    items: list[tuple[int, EventInput]] = []
-    seen: dict[str, int] = {}
-    for number, record in read_lines(path, fmt):
-        try:
-            if isinstance(record, str):
-                raise ValueError(record)
-            item = record_to_input(record)
-            if item.uid and item.uid in seen:
-                raise ValueError(f"id: {item.uid!r} already appears on line {seen[item.uid]}")
-        except (ValueError, TimelineError) as err:
-            if not skip_invalid:
-                raise ImportFailed(
-                    f"{path}, line {number}: {err}; nothing was imported "
-                    "(fix the line or use --skip-invalid)"
-                ) from None
-            result.skipped.append((number, str(err)))
-            continue
-        if item.uid:
-            seen[item.uid] = number
-        items.append((number, item))
-    with database.session() as session:
-        writer = Writer(session, database.is_sqlite)
+    with database.raw_transaction(foreign_keys=False) as tx:
         if documents is not None:
-            result.documents = load_documents(writer, Path(documents))
-        for number, item in items:
-            try:
-                writer.insert(item, action="import")
-            except TimelineError as err:
-                if not skip_invalid:
-                    raise ImportFailed(
-                        f"{path}, line {number}: {err}; nothing was imported "
-                        "(fix the line or use --skip-invalid)"
-                    ) from None
-                result.skipped.append((number, str(err)))
-                continue
-            result.imported += 1
+            result.documents = load_documents(tx, Path(documents))
+        bulk_import(tx, path, fmt, skip_invalid, result)
     return result
+
+
+def iter_export(
+    database: Database, filters: Filters | None = None, chunk: int = 2000
+) -> Iterator[list[dict[str, Any]]]:
+    """Every event (all statuses unless filtered) in chronological order, ``chunk`` at a time.
+
+    The ordered ids are streamed from the database, so memory stays bounded
+    however many events there are.
+    """
+    filters = filters or Filters(statuses=())
+    sql, params = build_query(filters)
+    for rows in database.iter_rows(sql, params, chunk):
+        yield load_records(database.rows, [r["id"] for r in rows])
 
 
 def export_records(database: Database, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Every event (all statuses unless filtered), in chronological order."""
-    filters = filters or Filters(statuses=())
-    sql, params = build_query(filters)
-    ids = [r["id"] for r in database.rows(sql, params)]
-    return load_records(database.rows, ids)
+    return [r for part in iter_export(database, filters) for r in part]
+
+
+def write_export(
+    database: Database, fmt: str, handle: IO[str], filters: Filters | None = None
+) -> int:
+    """Stream the interchange export (``jsonl`` or ``csv``) to ``handle``; returns the count."""
+    count = 0
+    writer: csv.DictWriter[str] | None = None
+    for part in iter_export(database, filters):
+        if fmt == "jsonl":
+            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part))
+        else:
+            for r in part:
+                if writer is None:
+                    writer = csv.DictWriter(handle, fieldnames=list(r), lineterminator="\n")
+                    writer.writeheader()
+                writer.writerow(
+                    {
+                        k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                        for k, v in r.items()
+                    }
+                )
+        count += len(part)
+    return count
