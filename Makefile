@@ -18,7 +18,7 @@ demo: install
 	rm -f data/timeline.db data/timeline.db-wal data/timeline.db-shm
 	$(BIN)/timeline --db data/timeline.db init
 	$(BIN)/timeline --db data/timeline.db import data/events.jsonl --documents data/sources.csv
-	COLUMNS=$${COLUMNS:-120} $(BIN)/timeline --db data/timeline.db list
+	COLUMNS=$${COLUMNS:-$$(tput cols 2>/dev/null || echo 120)} $(BIN)/timeline --db data/timeline.db list
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

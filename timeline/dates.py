@@ -62,7 +62,7 @@ class DateSpan:
                 f"the span ends ({self.end}) before it starts ({self.start}); "
                 "put the earlier date first"
             )
-        if self.precision not in PRECISION_RANK:
+        if not isinstance(self.precision, str) or self.precision not in PRECISION_RANK:
             raise InvalidDate(
                 f"unknown date precision {self.precision!r}; use one of {', '.join(PRECISIONS)}"
             )
