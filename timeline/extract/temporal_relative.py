@@ -223,6 +223,10 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     return _resolved("DATE", value)
 
 
+_RECENT_SPAN = re.compile(r"recent (month|week)s")
+_FUTURE_PREPOSITIONS = frozenset(("in", "into", "about", "for", "until", "toward", "towards"))
+
+
 def _ref(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if m["present"]:
         word = _norm(m["present"])
@@ -230,7 +234,22 @@ def _ref(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
             return None
         return _resolved("DATE", "PRESENT_REF")
     if m["past"]:
+        unit = _RECENT_SPAN.fullmatch(_norm(m["past"]))
+        if unit and not re.match(r"\s+and\b", ctx.text[end : end + 5]):
+            return _resolved(
+                "DURATION", f"PX{unit[1][0].upper()}"
+            )  # "in recent weeks": a stretch of time
         return _resolved("DATE", "PAST_REF")
+    word = _norm(m["future"])
+    after = ctx.text[end : end + 12]
+    if word == "soon" and (
+        re.match(r"\s+(?:after|before)\b", after)  # "soon after it began": no date of its own
+        or (ctx.previous_word(start) == "as" and not re.match(r"\s+as\s+possible", after))
+    ):
+        return None
+    noun = word.startswith("the ") and word.endswith("future")
+    if noun and ctx.previous_word(start) not in _FUTURE_PREPOSITIONS:
+        return None  # "the future of the firm", "the future looks bleak": a noun, not a time
     return _resolved("DATE", "FUTURE_REF")
 
 
