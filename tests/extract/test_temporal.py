@@ -214,3 +214,8 @@ def test_recent_weeks_and_months_are_durations() -> None:
     assert only("Sales slowed in recent weeks.").value == "PXW"
     assert only("Rain fell in recent years.").value == "PAST_REF"
     assert only("Prices climbed in recent weeks and months.").value == "PAST_REF"
+
+
+def test_a_bare_the_week_is_a_vague_week_of_the_year() -> None:
+    assert values("Shares fell 2% for the week.", "2020-01-09") == {"the week": "2020-WXX"}
+    assert values("Talks ran through the week of March 2.", "2020-01-09")["the week"] != "2020-WXX"

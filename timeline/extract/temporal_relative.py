@@ -79,6 +79,9 @@ def _unit_value(ctx: Context, unit: str, delta: int, ref: date | None = None) ->
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|to\s+date)\b")
 
 
+_WEEK_OF = re.compile(r"\s+(?:of|ended|ending|before|after|to)\b")
+
+
 def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     rel, unit = _norm(m["rel"]), _norm(m["unit"])
     if m["unit"][0].isupper():
@@ -133,6 +136,12 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         delta = 1
     else:
         delta = 0
+    if rel == "the" and unit == "week" and not _WEEK_OF.match(ctx.text, end):
+        # A bare "the week" ("shares fell 3% for the week") is vague: YYYY-WXX.
+        resolved = _unit_value(ctx, unit, 0)
+        if resolved is not None and resolved.value[:4].isdigit():
+            resolved.value = f"{resolved.value[:4]}-WXX"
+        return resolved
     if rel in ("the previous", "the following") and ctx.last_span is not None:
         # Anaphoric: counted from the date just mentioned, not from the anchor.
         return _unit_value(ctx, unit, delta, ctx.last_span.start)
