@@ -219,3 +219,9 @@ def test_recent_weeks_and_months_are_durations() -> None:
 def test_a_bare_the_week_is_a_vague_week_of_the_year() -> None:
     assert values("Shares fell 2% for the week.", "2020-01-09") == {"the week": "2020-WXX"}
     assert values("Talks ran through the week of March 2.", "2020-01-09")["the week"] != "2020-WXX"
+
+
+def test_that_day_needs_a_day_named_before() -> None:
+    assert values("Traders who sold that day lost money.", "2020-01-09") == {}
+    found = values("The dam broke on March 3. Crews arrived that day.", "2020-03-09")
+    assert found["that day"] == "2020-03-03"

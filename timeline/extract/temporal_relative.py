@@ -105,6 +105,8 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         elif rel == "the previous":
             delta = -1
         elif rel in ("that", "the same", "the"):
+            if rel == "that" and ctx.last_day is None:
+                return None  # "trades made that day" with no day named before: no antecedent
             delta = 0
         else:
             return None
