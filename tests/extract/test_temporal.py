@@ -225,3 +225,9 @@ def test_that_day_needs_a_day_named_before() -> None:
     assert values("Traders who sold that day lost money.", "2020-01-09") == {}
     found = values("The dam broke on March 3. Crews arrived that day.", "2020-03-09")
     assert found["that day"] == "2020-03-03"
+
+
+def test_days_later_or_earlier_are_offsets_not_dates() -> None:
+    assert only("Three days later, the levee gave way.").type == "DURATION"
+    assert only("A week earlier the pumps had failed.").value == "P1W"
+    assert only("A few days later the pumps failed.").value == "PXD"

@@ -159,7 +159,10 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     unit, direction = _norm(m["unit"]), _norm(m["dir"])
     count = _number(m["n"])
     code = _UNIT_CODES.get(unit, "Y")
-    if direction in ("before", "after"):
+    if direction in ("before", "after") or (
+        direction in ("later", "earlier") and unit in ("day", "week", "month")
+    ):
+        # "three days later", "a week earlier": an offset from an event, not from the anchor.
         return _resolved("DURATION", f"P{count if count else 'X'}{code}")
     if count is None:
         return _resolved("DATE", "FUTURE_REF" if direction in ("later", "from now") else "PAST_REF")
