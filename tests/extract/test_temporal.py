@@ -231,3 +231,8 @@ def test_days_later_or_earlier_are_offsets_not_dates() -> None:
     assert only("Three days later, the levee gave way.").type == "DURATION"
     assert only("A week earlier the pumps had failed.").value == "P1W"
     assert only("A few days later the pumps failed.").value == "PXD"
+
+
+def test_a_month_seven_back_is_past_when_the_tense_is_unknown() -> None:
+    assert values("Its shares hit $4 in March.", "2021-10-20") == {"March": "2021-03"}
+    assert values("Its shares hit $4 in February.", "2021-10-20") == {"February": "2022-02"}
