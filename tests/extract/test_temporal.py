@@ -103,7 +103,7 @@ def test_yearless_months_follow_the_tense_of_their_clause() -> None:
         ("Envoys will meet next week.", "next week", "2020-W03"),
         ("The plant opened two years ago.", "two years ago", "2018"),
         ("Protests spread last fall.", "last fall", "2019-FA"),
-        ("Tensions grew in recent weeks.", "recent weeks", "PAST_REF"),
+        ("Tensions grew in recent years.", "recent years", "PAST_REF"),
         ("Prices are high now.", "now", "PRESENT_REF"),
         ("Relations may improve in the future.", "the future", "FUTURE_REF"),
     ],
@@ -193,3 +193,46 @@ def test_now_is_a_vague_reference_never_a_calendar_date() -> None:
     e = only("We are now ready to talk.")
     assert (e.text, e.value, e.date_start, e.precision) == ("now", "PRESENT_REF", None, None)
     assert tag_dates("The snow was known before Nowruz.", THURSDAY) == []
+
+
+def test_soon_after_and_as_soon_as_are_not_dates() -> None:
+    assert values("The mayor quit soon after the vote.") == {}
+    assert values("Buses resume as soon as the roads open.") == {}
+    assert values("The bridge will reopen soon.") == {"soon": "FUTURE_REF"}
+    assert values("Repairs start as soon as possible.")["soon"] == "FUTURE_REF"
+
+
+def test_the_future_as_a_noun_is_not_a_date() -> None:
+    assert values("The future of the mill looks bleak.") == {}
+    assert values("Trust matters to the future of both towns.") == {}
+    assert values("Prices may fall in the future.") == {"the future": "FUTURE_REF"}
+    assert values("Farmers worry about the near future.") == {"the near future": "FUTURE_REF"}
+
+
+def test_recent_weeks_and_months_are_durations() -> None:
+    assert only("In recent months the river rose.").type == "DURATION"
+    assert only("Sales slowed in recent weeks.").value == "PXW"
+    assert only("Rain fell in recent years.").value == "PAST_REF"
+    assert only("Prices climbed in recent weeks and months.").value == "PAST_REF"
+
+
+def test_a_bare_the_week_is_a_vague_week_of_the_year() -> None:
+    assert values("Shares fell 2% for the week.", "2020-01-09") == {"the week": "2020-WXX"}
+    assert values("Talks ran through the week of March 2.", "2020-01-09")["the week"] != "2020-WXX"
+
+
+def test_that_day_needs_a_day_named_before() -> None:
+    assert values("Traders who sold that day lost money.", "2020-01-09") == {}
+    found = values("The dam broke on March 3. Crews arrived that day.", "2020-03-09")
+    assert found["that day"] == "2020-03-03"
+
+
+def test_days_later_or_earlier_are_offsets_not_dates() -> None:
+    assert only("Three days later, the levee gave way.").type == "DURATION"
+    assert only("A week earlier the pumps had failed.").value == "P1W"
+    assert only("A few days later the pumps failed.").value == "PXD"
+
+
+def test_a_month_seven_back_is_past_when_the_tense_is_unknown() -> None:
+    assert values("Its shares hit $4 in March.", "2021-10-20") == {"March": "2021-03"}
+    assert values("Its shares hit $4 in February.", "2021-10-20") == {"February": "2022-02"}

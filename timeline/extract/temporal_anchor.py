@@ -175,7 +175,7 @@ def resolve_month(anchor: Anchor, month: int, tense: str | None, strict: bool = 
             return anchor.year if (month > here if strict else month >= here) else anchor.year + 1
     if diff > 6:
         return anchor.year - 1
-    if diff < -6:
+    if diff < -7:  # a month up to seven back is more often past than five ahead
         return anchor.year + 1
     return anchor.year
 

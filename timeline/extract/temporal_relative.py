@@ -79,6 +79,9 @@ def _unit_value(ctx: Context, unit: str, delta: int, ref: date | None = None) ->
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|to\s+date)\b")
 
 
+_WEEK_OF = re.compile(r"\s+(?:of|ended|ending|before|after|to)\b")
+
+
 def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     rel, unit = _norm(m["rel"]), _norm(m["unit"])
     if m["unit"][0].isupper():
@@ -102,6 +105,8 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         elif rel == "the previous":
             delta = -1
         elif rel in ("that", "the same", "the"):
+            if rel == "that" and ctx.last_day is None:
+                return None  # "trades made that day" with no day named before: no antecedent
             delta = 0
         else:
             return None
@@ -133,6 +138,12 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         delta = 1
     else:
         delta = 0
+    if rel == "the" and unit == "week" and not _WEEK_OF.match(ctx.text, end):
+        # A bare "the week" ("shares fell 3% for the week") is vague: YYYY-WXX.
+        resolved = _unit_value(ctx, unit, 0)
+        if resolved is not None and resolved.value[:4].isdigit():
+            resolved.value = f"{resolved.value[:4]}-WXX"
+        return resolved
     if rel in ("the previous", "the following") and ctx.last_span is not None:
         # Anaphoric: counted from the date just mentioned, not from the anchor.
         return _unit_value(ctx, unit, delta, ctx.last_span.start)
@@ -148,7 +159,10 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     unit, direction = _norm(m["unit"]), _norm(m["dir"])
     count = _number(m["n"])
     code = _UNIT_CODES.get(unit, "Y")
-    if direction in ("before", "after"):
+    if direction in ("before", "after") or (
+        direction in ("later", "earlier") and unit in ("day", "week", "month")
+    ):
+        # "three days later", "a week earlier": an offset from an event, not from the anchor.
         return _resolved("DURATION", f"P{count if count else 'X'}{code}")
     if count is None:
         return _resolved("DATE", "FUTURE_REF" if direction in ("later", "from now") else "PAST_REF")
@@ -223,6 +237,10 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     return _resolved("DATE", value)
 
 
+_RECENT_SPAN = re.compile(r"recent (month|week)s")
+_FUTURE_PREPOSITIONS = frozenset(("in", "into", "about", "for", "until", "toward", "towards"))
+
+
 def _ref(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if m["present"]:
         word = _norm(m["present"])
@@ -230,7 +248,22 @@ def _ref(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
             return None
         return _resolved("DATE", "PRESENT_REF")
     if m["past"]:
+        unit = _RECENT_SPAN.fullmatch(_norm(m["past"]))
+        if unit and not re.match(r"\s+and\b", ctx.text[end : end + 5]):
+            return _resolved(
+                "DURATION", f"PX{unit[1][0].upper()}"
+            )  # "in recent weeks": a stretch of time
         return _resolved("DATE", "PAST_REF")
+    word = _norm(m["future"])
+    after = ctx.text[end : end + 12]
+    if word == "soon" and (
+        re.match(r"\s+(?:after|before)\b", after)  # "soon after it began": no date of its own
+        or (ctx.previous_word(start) == "as" and not re.match(r"\s+as\s+possible", after))
+    ):
+        return None
+    noun = word.startswith("the ") and word.endswith("future")
+    if noun and ctx.previous_word(start) not in _FUTURE_PREPOSITIONS:
+        return None  # "the future of the firm", "the future looks bleak": a noun, not a time
     return _resolved("DATE", "FUTURE_REF")
 
 
