@@ -142,3 +142,10 @@ def test_models_match_migrations(db: str) -> None:
     with database.connect() as conn:
         command.check(alembic_config(database, conn))
     database.dispose()
+
+
+def test_bulk_import_writes_every_events_column() -> None:
+    """The bulk path names the columns itself (positional inserts): keep it in step."""
+    from timeline.io.bulk import EVENT_COLUMNS
+
+    assert list(EVENT_COLUMNS) == EXPECTED_COLUMNS["events"]
