@@ -199,3 +199,15 @@ def test_same_event_in_two_documents_is_one_event_with_two_sources(
     assert len(deals) == 1
     assert [s["document"] for s in deals[0]["sources"]] == ["one", "two"]
     assert "sources added: two:" in cli("history", str(deals[0]["id"]))
+
+
+def test_two_events_of_one_document_stay_two_events(cli: Cli, tmp_path: Path) -> None:
+    # A threat and a rejection by the same actor in the same week: the
+    # document's own grouping keeps them apart, so storing must not merge them.
+    write(
+        tmp_path / "one.txt",
+        "Iran warned the United States on Monday. Tehran rejected a U.S. offer this week.\n",
+    )
+    cli("ingest", str(tmp_path / "one.txt"), "--published", "2020-01-09")
+    statements = [e for e in events(cli) if e["category"] == "statement"]
+    assert len(statements) == 2, statements

@@ -185,7 +185,9 @@ def _store_findings(writer: Writer, document: str, found: Iterable[Candidate], r
         )
 
 
-def _existing_match(writer: Writer, group: Group) -> str | None:
+def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | None:
+    """A stored event that is the group's event, other than ``exclude`` (the events
+    made from the same document's other groups, which its grouping already told apart)."""
     lead = group.lead
     assert lead.span is not None
     rows = writer.fetch(
@@ -195,6 +197,8 @@ def _existing_match(writer: Writer, group: Group) -> str | None:
         {"c": lead.category, "s": lead.span.start, "e": lead.span.end},
     )
     for row in rows:
+        if str(row["id_"]) in exclude:
+            continue
         # Only what matching needs: not the sources, which grow with every mention.
         actors = writer.fetch(
             "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
@@ -216,11 +220,12 @@ def _existing_match(writer: Writer, group: Group) -> str | None:
 def _store_groups(
     writer: Writer, document: str, groups: Sequence[Group], result: DocumentResult
 ) -> None:
+    created: set[str] = set()
     for group in groups:
         lead = group.lead
         assert lead.span is not None
         sources = [_source(c, document) for c in group.mentions]
-        uid = _existing_match(writer, group)
+        uid = _existing_match(writer, group, created)
         if uid is not None:
             pk = writer.event_pk(uid)
             have = {
@@ -254,7 +259,7 @@ def _store_groups(
             actors=group.actors,
             sources=sources,
         )
-        writer.insert(item, action="extract")
+        created.add(writer.insert(item, action="extract"))
         result.new += 1
 
 
