@@ -103,3 +103,43 @@ def test_after_an_earlier_event_runs_from_it_to_publication() -> None:
     c = only(text, "message")
     assert c.span is not None
     assert (c.span.start, c.span.end) == (date(2020, 1, 3), date(2020, 1, 9))
+
+
+def test_a_statement_after_an_earlier_appeal_is_dated_from_it() -> None:
+    text = (
+        "An Iranian lawmaker called for talks with Washington last week.\n\n"
+        "Soon after the lawmaker's call for talks, Iran's foreign ministry dismissed the idea."
+    )
+    c = next(c for c in found(text, "2019-05-21") if c.subtype == "rejection")
+    assert c.span is not None
+    # "soon after" runs from the event referred to, to its month's end or publication.
+    assert (c.span.start, c.span.end) == (date(2019, 5, 13), date(2019, 5, 21))
+
+
+def test_after_a_killing_refers_to_the_killing_not_to_a_later_strike() -> None:
+    text = (
+        "A U.S. drone strike killed Soleimani on Jan. 3. Iran launched missile strikes on "
+        "U.S. bases in Iraq on Tuesday.\n\n"
+        "Tehran announced after the killing of Soleimani that it would enrich more uranium."
+    )
+    c = only(text, "statement")
+    assert c.span is not None
+    assert (c.span.start, c.span.end) == (date(2020, 1, 3), date(2020, 1, 9))
+
+
+def test_a_refusal_to_act_is_an_act_and_what_was_refused_did_not_happen() -> None:
+    cs = found("Washington refused to hold talks with the Taliban in 1998.")
+    refusal = next(c for c in cs if c.category == "other")
+    assert refusal.modality == "asserted" and refusal.subtype == "refusal"
+    assert refusal.span is not None and refusal.span.start == date(1998, 1, 1)
+    talks = next(c for c in cs if c.category == "talks")
+    assert talks.modality == "denied"
+
+
+def test_plans_and_infinitive_passives_are_not_done_yet() -> None:
+    assert (
+        only("Trump announced plans for new sanctions on Iran on Wednesday.", "sanction").modality
+        == "planned"
+    )
+    c = only("Funds held by Qatar are to be released to Iran next month.", "deal")
+    assert c.modality == "planned"

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.dates import DateSpan, render
@@ -86,13 +86,17 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
     return "".join(chars)
 
 
-def modality_of(text: str, clause: Span, trigger_start: int) -> str:
-    before = text[clause.start : trigger_start]
-    around = text[max(clause.start, trigger_start - 60) : min(clause.end, trigger_start + 40)]
+def modality_of(text: str, clause: Span, trigger_start: int, trigger_end: int | None = None) -> str:
+    """Asserted, or the modality a cue near the trigger signals. The trigger's own
+    words are no cue: "refused to" is a refusal that happened, not a denial."""
+    low = max(clause.start, trigger_start - 60)
+    high = min(clause.end, trigger_start + 40)
+    end = trigger_start if trigger_end is None else trigger_end
     for name, pattern in MODALITY:
-        scope = around if name in ("planned", "possible") else before + around
-        if pattern.search(scope):
-            return name
+        scope = low if name in ("planned", "possible") else clause.start
+        for cue in pattern.finditer(text, scope, high):
+            if not trigger_start <= cue.start() < cue.end() <= end:
+                return name
     return "asserted"
 
 
@@ -268,7 +272,7 @@ def _candidate(
     span = expression.span if expression is not None else None
     if after is not None and (expression is None or narrative):
         span, expression, confidence = after, None, 0.4
-    modality = "asserted" if appeal else modality_of(masked, clause, trigger_start)
+    modality = "asserted" if appeal else modality_of(masked, clause, trigger_start, m.end)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
     if span is not None and modality == "asserted":
@@ -292,16 +296,35 @@ def _candidate(
     )
 
 
+_SOON = re.compile(
+    r"\b(?:shortly|soon|immediately|just|right|hours|days|a\s+day|a\s+few\s+days)\s*$", re.I
+)
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def _after_reference(
-    trigger: Trigger, earlier: Sequence[Candidate], published: date | None
+    category: str,
+    subtype: str | None,
+    earlier: Sequence[Candidate],
+    published: date | None,
+    soon: bool = False,
 ) -> DateSpan | None:
-    """The span "after <an event told earlier>": from that event's start to publication."""
-    for candidate in reversed(earlier):
-        if candidate.category == trigger.category and candidate.span is not None:
-            start = candidate.span.start
-            if published is not None and start < published:
-                return DateSpan(start, published, "range")
+    """The span "after <an event told earlier>": from that event's start to publication,
+    or to the end of its month for "shortly after" (never past publication). The
+    event referred to is the latest earlier one of the same kind (subtype, else category)."""
+    told = [c for c in earlier if c.category == category and c.span is not None]
+    same = [c for c in told if c.subtype == subtype]
+    for candidate in reversed(same or told):
+        assert candidate.span is not None
+        start = candidate.span.start
+        if published is None or start >= published:
             return None
+        end = min(published, _month_end(candidate.span.end)) if soon else published
+        return DateSpan(start, end, "range")
     return None
 
 
@@ -337,6 +360,7 @@ def detect(
         )
         for number, clause in enumerate(parts):
             previous = parts[number - 1] if number else None
+            after: DateSpan | None = None
             # A clause reporting no other event may still report a statement.
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
                 hits: dict[str, tuple[Trigger, Hit]] = {}
@@ -345,12 +369,20 @@ def detect(
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
                 produced = 0
-                after: DateSpan | None = None
                 for trigger, hit in hits.values():
-                    if table is TRIGGERS and _REFERENCE.search(text[clause.start : hit.start]):
+                    lead_in = text[clause.start : hit.start]
+                    reference = _REFERENCE.search(lead_in) if table is TRIGGERS else None
+                    if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
-                        # bounds what this clause reports.
-                        after = after or _after_reference(trigger, found + in_sentence, published)
+                        # bounds what this clause reports ("after his call for talks"
+                        # refers to an appeal, a statement).
+                        category, subtype = trigger.category, trigger.subtype
+                        if category == "talks" and _APPEAL.search(lead_in):
+                            category, subtype = APPEAL.category, APPEAL.subtype
+                        soon = bool(_SOON.search(lead_in[: reference.start()]))
+                        after = after or _after_reference(
+                            category, subtype, found + in_sentence, published, soon
+                        )
                         continue
                     candidate = _candidate(
                         text,

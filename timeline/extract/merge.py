@@ -1,8 +1,8 @@
 """Same event, several mentions: grouping candidates and matching stored events.
 
 Two mentions are of the same event when they share the category, their date
-spans are compatible (one lies inside the other) and their actors overlap
-(or one side names none).
+spans are compatible (one lies inside the other), their actors overlap (or one
+side names none) and their initiators, when both name one, are the same.
 """
 
 from __future__ import annotations
@@ -25,6 +25,14 @@ def actors_overlap(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]) -
     names_a = {n.lower() for n, _ in a}
     names_b = {n.lower() for n, _ in b}
     return not names_a or not names_b or bool(names_a & names_b)
+
+
+def initiators_agree(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]) -> bool:
+    """Two mentions whose doers are both named, and differ, are of different events
+    ("Iran announced ..." and "Pompeo said ..." in the same week)."""
+    doers_a = {n.lower() for n, r in a if r == "initiator"}
+    doers_b = {n.lower() for n, r in b if r == "initiator"}
+    return not doers_a or not doers_b or bool(doers_a & doers_b)
 
 
 @dataclass
@@ -67,6 +75,7 @@ def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
                 and (lead.category != "statement" or lead.subtype == candidate.subtype)
                 and spans_compatible(lead.span, candidate.span)
                 and actors_overlap(group.actors, candidate.actors)
+                and initiators_agree(lead.actors, candidate.actors)
             ):
                 group.mentions.append(candidate)
                 break

@@ -82,12 +82,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
     ),
     _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
+    # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
+    _t("other", "12", "refusal", r"\b(?:refused|declined)\s+to\s+(?=\w)"),
 )
 
 STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
     _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
-    _t("statement", "12", "rejection", r"\b(?:refused|rejected|disowned|dismissed|ruled\s+out)\b"),
+    _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out)\b"),
     _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
@@ -107,7 +109,7 @@ MODALITY = (
     (
         "planned",
         re.compile(
-            r"\b(?:will|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            r"\b(?:will|plans?\s+(?:to|for)|planned|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
             re.I,
         ),
     ),
