@@ -143,3 +143,49 @@ def test_plans_and_infinitive_passives_are_not_done_yet() -> None:
     )
     c = only("Funds held by Qatar are to be released to Iran next month.", "deal")
     assert c.modality == "planned"
+
+
+def test_a_dated_statement_is_reported_beside_the_events_it_mentions() -> None:
+    text = "Blinken said on Monday that the strike on the base had been a mistake."
+    kinds = {c.category for c in found(text)}
+    assert "statement" in kinds
+    statement = only(text, "statement")
+    assert statement.span is not None and statement.span.start == date(2020, 1, 6)
+
+
+def test_quoted_events_do_not_take_the_date_of_the_saying() -> None:
+    text = '"Our response to the killing of our soldiers is clear," Blinken said on Monday.'
+    strikes = [c for c in found(text) if c.category == "strike"]
+    assert all(c.span is None for c in strikes)
+    assert only(text, "statement").span is not None
+
+
+def test_a_trip_to_a_region_is_no_state_visit() -> None:
+    assert not [
+        c
+        for c in found("Blinken began a trip to the Middle East on Monday.")
+        if c.category == "visit"
+    ]
+    assert only("Blinken began a trip to Oman on Monday.", "visit").span is not None
+
+
+def test_statements_of_two_officials_of_one_state_are_two_events() -> None:
+    from timeline.extract.merge import group_candidates
+
+    text = (
+        "Blinken said on Monday that a cease-fire was possible. "
+        "John Kirby's Monday comment that no message was sent to Iran drew criticism."
+    )
+    statements = [c for c in found(text, "2024-02-09") if c.category == "statement"]
+    assert {c.speaker for c in statements} == {"Antony Blinken", "John Kirby"}
+    assert len(group_candidates(statements)) == 2
+
+
+def test_quotations_are_found_with_their_offsets() -> None:
+    from timeline.extract.detect import quotations, quoted_at
+
+    text = 'He said "we will" and “they did” today.'
+    spans = quotations(text)
+    assert [text[a:b] for a, b in spans] == ["we will", "they did"]
+    assert quoted_at(spans, text.index("will")) == spans[0]
+    assert quoted_at(spans, 0) is None

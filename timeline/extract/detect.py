@@ -9,6 +9,7 @@ date. Planned, possible, denied and hypothetical events are flagged.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -55,6 +56,7 @@ class Candidate:
     modality: str = "asserted"
     location: str | None = None
     confidence: float = 0.5
+    speaker: str | None = None  # the official who made a statement, when named
 
     @property
     def dated(self) -> bool:
@@ -158,23 +160,29 @@ def _roles(
 _QUOTES = '"“”'
 _SPEAKER_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
-    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader)){0,5}\s*",
+    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader)){0,5}"
+    r"(?:,\s[^,;\"“”]{1,60},)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
 )
 
 
-def _speaker(text: str, m: Hit, clause: Span, mentions: Sequence[ActorMention]) -> bool:
+def _speaker(
+    text: str, m: Hit, mentions: Sequence[ActorMention], mention_starts: Sequence[int]
+) -> ActorMention | None:
     """A statement needs a named actor as its speaker: just before the verb
     ("Tehran warned", "Iran's foreign ministry said") or just after it
     ("said the State Department"), outside any quotation."""
     start, end = m.start, m.end
-    for mention in mentions:
+    low = bisect.bisect_left(mention_starts, start - 120)
+    for mention in mentions[low:]:
+        if mention.start > end + 25:
+            break
         if start - 45 <= mention.end <= start and _SPEAKER_GAP.fullmatch(text[mention.end : start]):
-            return True
+            return mention
         if end <= mention.start <= end + 25 and not any(
             q in text[end : mention.start] for q in _QUOTES
         ):
-            return True
-    return False
+            return mention
+    return None
 
 
 _APPEAL = re.compile(
@@ -234,6 +242,45 @@ def _concluded(text: str, clause: Span, m: Hit, dates: Sequence[Any]) -> bool:
     )
 
 
+_QUOTE_OPEN = {"“": "”", '"': '"'}
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of a text as (start, end) offsets, inside the marks. A
+    quotation left open ends with its paragraph (line)."""
+    spans: list[tuple[int, int]] = []
+    closing: str | None = None
+    start = 0
+    for i, char in enumerate(text):
+        if closing is None:
+            if char in _QUOTE_OPEN:
+                closing, start = _QUOTE_OPEN[char], i + 1
+        elif char == closing or char == "\n" or (closing == '"' and char == "”"):
+            spans.append((start, i))
+            closing = None
+    if closing is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def quoted_at(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
+
+
+def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
+    """A reporting verb with its own date: "said on February 6", "on Wednesday said",
+    "said in written comments on February 7". ``starts`` are the dates' offsets."""
+    low = bisect.bisect_left(starts, hit.start - 60)
+    high = bisect.bisect_right(starts, hit.end + 40)
+    return any(
+        d.span is not None and (0 <= d.start - hit.end <= 40 or 0 <= hit.start - d.end <= 25)
+        for d in dates[low:high]
+    )
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -247,6 +294,8 @@ def _candidate(
     published: date | None,
     masked: str,
     after: DateSpan | None = None,
+    quote: tuple[int, int] | None = None,
+    mention_starts: Sequence[int] = (),
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -259,8 +308,13 @@ def _candidate(
         trigger, actors = _visit_or_talks(text, clause, trigger, trigger_start, actors, mentions)
     if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
         return None
-    if trigger.category == "statement" and not appeal and not _speaker(text, m, clause, mentions):
+    speaker = None
+    if trigger.category == "statement":
+        speaker = _speaker(masked, m, mentions, mention_starts)
+    if trigger.category == "statement" and not appeal and speaker is None:
         return None
+    if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
+        return None  # "a trip to the Middle East": no state visited
     if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates):
         return None  # "the nuclear deal" named in passing is no new event
     expression, narrative = event_date(
@@ -268,6 +322,10 @@ def _candidate(
     )
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
+    if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
+        # Quoted speech: the date of the saying outside the quotation is not the date
+        # of the events the speaker mentions.
+        expression = None
     confidence = 0.4 if narrative else 0.6
     span = expression.span if expression is not None else None
     if after is not None and (expression is None or narrative):
@@ -293,6 +351,7 @@ def _candidate(
         actors=actors,
         modality=modality,
         confidence=round(confidence, 2),
+        speaker=speaker.via if speaker is not None else None,
     )
 
 
@@ -343,6 +402,9 @@ def detect(
     mentions = gazetteer.find(text, year)
     masked = mask_dates(text, dates)
     event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
+    quotes = quotations(text)
+    starts = [d.start for d in dates]
+    mention_starts = [m.start for m in mentions]
     found: list[Candidate] = []
     for sentence in sentences(text):
         parts = clauses(text, sentence)
@@ -361,15 +423,22 @@ def detect(
         for number, clause in enumerate(parts):
             previous = parts[number - 1] if number else None
             after: DateSpan | None = None
-            # A clause reporting no other event may still report a statement.
+            told = 0  # events the clause reports outside quotations
+            # A clause reporting no other event may still report a statement; one that
+            # does reports a statement only if it is more than "said" or dated itself.
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
                 hits: dict[str, tuple[Trigger, Hit]] = {}
                 for trigger, trigger_hits in zip(table, matches, strict=True):
                     hit = first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
-                produced = 0
                 for trigger, hit in hits.values():
+                    quote = quoted_at(quotes, hit.start)
+                    plain = trigger.subtype == "statement"
+                    if table is STATEMENTS and (
+                        quote is not None or (told and plain and not _dated(hit, dates, starts))
+                    ):
+                        continue
                     lead_in = text[clause.start : hit.start]
                     reference = _REFERENCE.search(lead_in) if table is TRIGGERS else None
                     if reference is not None:
@@ -397,11 +466,11 @@ def detect(
                         published,
                         masked,
                         after,
+                        quote,
+                        mention_starts,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
-                        produced += 1
-                if produced:
-                    break
+                        told += quote is None
         found.extend(in_sentence)
     return found

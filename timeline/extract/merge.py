@@ -2,7 +2,8 @@
 
 Two mentions are of the same event when they share the category, their date
 spans are compatible (one lies inside the other), their actors overlap (or one
-side names none) and their initiators, when both name one, are the same.
+side names none) and their initiators, when both name one, are the same, as are
+the officials who made two statements.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
                 and spans_compatible(lead.span, candidate.span)
                 and actors_overlap(group.actors, candidate.actors)
                 and initiators_agree(lead.actors, candidate.actors)
+                and (lead.speaker is None or candidate.speaker in (None, lead.speaker))
             ):
                 group.mentions.append(candidate)
                 break

@@ -93,7 +93,13 @@ STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
-    _t("statement", "010", "statement", r"\b(?:said|announced|declared|announcing|stated|told)\b"),
+    _t(
+        "statement",
+        "010",
+        "statement",
+        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|"
+        r"(?:comment|remark|statement)s?\s+(?:that|in\s+which))\b",
+    ),
 )
 """Statements count only where a sentence reports nothing else, and only from a named actor."""
 
