@@ -211,3 +211,14 @@ def test_two_events_of_one_document_stay_two_events(cli: Cli, tmp_path: Path) ->
     cli("ingest", str(tmp_path / "one.txt"), "--published", "2020-01-09")
     statements = [e for e in events(cli) if e["category"] == "statement"]
     assert len(statements) == 2, statements
+
+
+def test_a_later_mention_narrows_a_stored_candidate_date(cli: Cli, tmp_path: Path) -> None:
+    write(tmp_path / "one.txt", "Washington withdrew from the nuclear accord in 2018.\n")
+    write(tmp_path / "two.txt", "The United States withdrew from the nuclear accord in May 2018.\n")
+    cli("ingest", str(tmp_path / "one.txt"), "--published", "2019-01-01")
+    cli("ingest", str(tmp_path / "two.txt"), "--published", "2019-01-01")
+    exits = [e for e in events(cli) if e["category"] == "other"]
+    assert len(exits) == 1, exits
+    assert (exits[0]["date_start"], exits[0]["date_end"]) == ("2018-05-01", "2018-05-31")
+    assert len(exits[0]["sources"]) == 2

@@ -189,3 +189,23 @@ def test_quotations_are_found_with_their_offsets() -> None:
     assert [text[a:b] for a, b in spans] == ["we will", "they did"]
     assert quoted_at(spans, text.index("will")) == spans[0]
     assert quoted_at(spans, 0) is None
+
+
+def test_exit_under_an_administration_takes_its_term_not_an_earlier_year() -> None:
+    text = (
+        "The deal signed with Tehran in 2015 was never ratified by the Senate, and enabled "
+        "the American exit from the deal under the Trump administration."
+    )
+    c = only(text, "other", "2023-06-01")
+    assert c.subtype == "withdrawal" and c.modality == "asserted"
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2017, 1, 20),
+        date(2021, 1, 20),
+    )
+
+
+def test_after_doing_something_reports_that_act() -> None:
+    text = "The Trump administration imposed sanctions on Iran after withdrawing from the deal."
+    c = only(text, "other")
+    assert c.subtype == "withdrawal" and c.span is not None
+    assert (c.span.start, c.span.end) == (date(2017, 1, 20), date(2020, 1, 9))

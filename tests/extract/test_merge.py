@@ -44,3 +44,12 @@ def test_the_same_speaker_twice_in_one_week_is_one_event() -> None:
         [mention(0, week, [("Iran", "initiator")]), mention(50, day, [("Iran", "initiator")])]
     )
     assert len(groups) == 1 and groups[0].lead.span == day
+
+
+def test_a_refusal_and_a_withdrawal_are_different_events() -> None:
+    span = DateSpan(date(2020, 1, 1), date(2020, 1, 31), "month")
+    refusal = mention(0, span, [("United States", "initiator")])
+    withdrawal = mention(50, span, [("United States", "initiator")])
+    refusal.category = withdrawal.category = "other"
+    refusal.subtype, withdrawal.subtype = "refusal", "withdrawal"
+    assert len(group_candidates([refusal, withdrawal])) == 2

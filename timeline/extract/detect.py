@@ -20,6 +20,7 @@ from typing import Any
 from timeline.dates import DateSpan, render
 from timeline.extract.event_dates import clip_to_publication, event_date, owners
 from timeline.extract.gazetteer import ActorMention, Gazetteer
+from timeline.extract.implied import administration_of, implied_dates
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import (
     APPEAL,
@@ -88,14 +89,22 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
     return "".join(chars)
 
 
+_COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
+
+
 def modality_of(text: str, clause: Span, trigger_start: int, trigger_end: int | None = None) -> str:
     """Asserted, or the modality a cue near the trigger signals. The trigger's own
     words are no cue: "refused to" is a refusal that happened, not a denial."""
     low = max(clause.start, trigger_start - 60)
     high = min(clause.end, trigger_start + 40)
     end = trigger_start if trigger_end is None else trigger_end
+    # A negation does not reach across a coordination: "never ratified, and enabling
+    # the exit" asserts the exit.
+    first = clause.start
+    for joint in _COORDINATION.finditer(text, clause.start, trigger_start):
+        first = joint.end()
     for name, pattern in MODALITY:
-        scope = low if name in ("planned", "possible") else clause.start
+        scope = max(low, first) if name in ("planned", "possible") else first
         for cue in pattern.finditer(text, scope, high):
             if not trigger_start <= cue.start() < cue.end() <= end:
                 return name
@@ -330,6 +339,10 @@ def _candidate(
     span = expression.span if expression is not None else None
     if after is not None and (expression is None or narrative):
         span, expression, confidence = after, None, 0.4
+    if span is None:
+        # "the administration's campaign": during the term of the administration acting.
+        span = administration_of(text, sentence.start, trigger_start, published)
+        confidence = 0.4 if span is not None else confidence
     modality = "asserted" if appeal else modality_of(masked, clause, trigger_start, m.end)
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
@@ -355,6 +368,7 @@ def _candidate(
     )
 
 
+_OWN_ACT = re.compile(r"(?i:after|before|since)\s+\w+ing\b")
 _SOON = re.compile(
     r"\b(?:shortly|soon|immediately|just|right|hours|days|a\s+day|a\s+few\s+days)\s*$", re.I
 )
@@ -399,6 +413,9 @@ def detect(
     no other event may yield a statement by a named actor.
     """
     year = published.year if published else None
+    implied = implied_dates(text, published)
+    if implied:
+        dates = sorted([*dates, *implied], key=lambda d: d.start)
     mentions = gazetteer.find(text, year)
     masked = mask_dates(text, dates)
     event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
@@ -441,6 +458,8 @@ def detect(
                         continue
                     lead_in = text[clause.start : hit.start]
                     reference = _REFERENCE.search(lead_in) if table is TRIGGERS else None
+                    if reference and _OWN_ACT.match(text, clause.start + reference.start()):
+                        reference = None  # "after withdrawing from": the subject's own act
                     if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
                         # bounds what this clause reports ("after his call for talks"

@@ -16,6 +16,10 @@ from typing import Any
 from timeline.dates import DateSpan
 from timeline.extract.detect import Candidate
 
+KINDS_BY_SUBTYPE = ("statement", "other")
+"""Categories whose subtypes are different kinds of event (a threat is no offer, a
+refusal no withdrawal): mentions of them are one event only with one subtype."""
+
 
 def spans_compatible(a: DateSpan, b: DateSpan) -> bool:
     """One span lies inside the other."""
@@ -73,7 +77,7 @@ def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
             assert lead.span is not None
             if (
                 lead.category == candidate.category
-                and (lead.category != "statement" or lead.subtype == candidate.subtype)
+                and (lead.category not in KINDS_BY_SUBTYPE or lead.subtype == candidate.subtype)
                 and spans_compatible(lead.span, candidate.span)
                 and actors_overlap(group.actors, candidate.actors)
                 and initiators_agree(lead.actors, candidate.actors)
@@ -90,6 +94,8 @@ def matches_record(group: Group, record: dict[str, Any]) -> bool:
     """Whether a stored event (interchange record) is the group's event."""
     lead = group.lead
     if lead.span is None or record["category"] != lead.category:
+        return False
+    if lead.category in KINDS_BY_SUBTYPE and record.get("subtype", lead.subtype) != lead.subtype:
         return False
     stored = DateSpan(
         date.fromisoformat(record["date_start"]),

@@ -191,7 +191,8 @@ def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | No
     lead = group.lead
     assert lead.span is not None
     rows = writer.fetch(
-        "SELECT id, uid AS id_, category, date_start, date_end, date_precision FROM events "
+        "SELECT id, uid AS id_, category, subtype, date_start, date_end, date_precision "
+        "FROM events "
         "WHERE category = :c AND status <> 'rejected' "
         "AND date_start <= :e AND date_end >= :s ORDER BY span_days, id",
         {"c": lead.category, "s": lead.span.start, "e": lead.span.end},
@@ -207,6 +208,7 @@ def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | No
         )
         record = {
             "category": row["category"],
+            "subtype": row["subtype"],
             "date_start": str(row["date_start"]),
             "date_end": str(row["date_end"]),
             "date_precision": row["date_precision"],
@@ -215,6 +217,30 @@ def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | No
         if matches_record(group, record):
             return str(row["id_"])
     return None
+
+
+def _narrow(writer: Writer, uid: str, pk: int, lead: Candidate, document: str) -> None:
+    """A stored candidate event mentioned with a date inside its own takes that
+    narrower date: both mentions hold ("under the Trump administration" and, in a
+    later article, "before January 2020")."""
+    from timeline.models import Event
+
+    event = writer.session.get(Event, pk)
+    assert lead.span is not None
+    if event is None or event.status != "candidate":
+        return
+    start, end = lead.span.start, lead.span.end
+    if (start, end) == (event.date_start, event.date_end) or not (
+        event.date_start <= start and end <= event.date_end
+    ):
+        return
+    before = writer.record(uid)
+    event.date_start, event.date_end = start, end
+    event.date_precision, event.span_days = lead.span.precision, lead.span.days
+    event.date_text = lead.date_text
+    event.updated_at = now_iso()
+    writer.session.flush()
+    writer.log(uid, "extract", before, writer.record(uid), f"date narrowed by {document}")
 
 
 def _store_groups(
@@ -228,6 +254,7 @@ def _store_groups(
         uid = _existing_match(writer, group, created)
         if uid is not None:
             pk = writer.event_pk(uid)
+            _narrow(writer, uid, pk, lead, document)
             have = {
                 (r["document_id"], r["char_start"], r["char_end"])
                 for r in writer.fetch(

@@ -81,7 +81,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
     ),
-    _t("other", "16", "withdrawal", r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"),
+    _t(
+        "other",
+        "16",
+        "withdrawal",
+        r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"
+        r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
+    ),
     # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
     _t("other", "12", "refusal", r"\b(?:refused|declined)\s+to\s+(?=\w)"),
 )
