@@ -209,3 +209,65 @@ def test_after_doing_something_reports_that_act() -> None:
     c = only(text, "other")
     assert c.subtype == "withdrawal" and c.span is not None
     assert (c.span.start, c.span.end) == (date(2017, 1, 20), date(2020, 1, 9))
+
+
+def test_since_then_runs_from_the_narrative_date_to_publication() -> None:
+    text = (
+        "The Swiss passed a note from Washington to Tehran on Jan. 3.\n\n"
+        "Since then, several messages have been exchanged through Switzerland, "
+        "including some on Tuesday."
+    )
+    messages = [c for c in found(text) if c.category == "message"]
+    later = [c for c in messages if c.start >= text.index("Since")]
+    assert len(later) == 1 and later[0].span is not None
+    assert (later[0].span.start, later[0].span.end) == (date(2020, 1, 3), date(2020, 1, 9))
+
+
+def test_a_present_perfect_event_lies_between_the_story_date_and_publication() -> None:
+    text = (
+        "Hamas attacked Israel on October 7.\n"
+        "Commentators debated the war.\n"
+        "Since the war began, the Houthis have targeted U.S. ships in the Red Sea."
+    )
+    c = next(c for c in found(text, "2024-02-09") if c.trigger == "targeted")
+    assert c.span is not None
+    assert (c.span.start, c.span.end) == (date(2023, 10, 7), date(2024, 2, 9))
+
+
+def test_a_simple_past_takes_the_date_of_its_own_paragraph_only() -> None:
+    text = "Hamas attacked Israel on October 7.\nSyria bombed Iraq."
+    late = [c for c in found(text, "2024-02-09") if c.trigger == "bombed"]
+    assert late and late[0].span is None
+
+
+def test_a_connective_carries_the_date_across_a_paragraph() -> None:
+    text = "Hamas attacked Israel on October 7.\nIn response, Israel bombed Gaza."
+    c = next(c for c in found(text, "2024-02-09") if c.trigger == "bombed")
+    assert c.span is not None and c.span.start == date(2023, 10, 7)
+
+
+def test_a_future_date_sets_no_narrative_time() -> None:
+    text = (
+        "Iran and Oman will meet in November. Iran sent a message to Washington through the Swiss."
+    )
+    c = only(text, "message", "2024-02-09")
+    assert c.span is None
+
+
+def test_these_talks_are_talks_told_before() -> None:
+    text = (
+        "U.S. and Iranian officials met in Oman last month.\n\n"
+        "Both sides have hinted at progress while keeping these talks apart from past deals."
+    )
+    talks = [c for c in found(text, "2023-06-01") if c.category == "talks"]
+    assert len(talks) == 1
+
+
+def test_paragraphs_of_wrapped_and_unwrapped_text() -> None:
+    from timeline.extract.event_dates import paragraph_starts
+
+    lines = "A short line.\nAnother line.\n\nA new paragraph.\nStill it.\n"
+    assert paragraph_starts(lines) == [0, lines.index("A new")]
+    long = "x" * 120
+    unwrapped = f"{long}\n{long}\n"
+    assert paragraph_starts(unwrapped) == [0, 121, 242]

@@ -18,7 +18,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from timeline.dates import DateSpan, render
-from timeline.extract.event_dates import clip_to_publication, event_date, owners
+from timeline.extract.event_dates import (
+    PERFECT,
+    SINCE_THEN,
+    clip_to_publication,
+    event_date,
+    narrative_floor,
+    owners,
+    paragraph_starts,
+)
 from timeline.extract.gazetteer import ActorMention, Gazetteer
 from timeline.extract.implied import administration_of, implied_dates
 from timeline.extract.sentences import Span, clauses, sentences
@@ -58,6 +66,7 @@ class Candidate:
     location: str | None = None
     confidence: float = 0.5
     speaker: str | None = None  # the official who made a statement, when named
+    relative: bool = False  # dated as after another event ("since then", "after the strike")
 
     @property
     def dated(self) -> bool:
@@ -290,6 +299,22 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
+_ANAPHORA = re.compile(
+    r"\b(?:the|these|those)\s+(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w-]+\s+)?$", re.I
+)
+_PERFECT_REACH = 40, 80
+
+
+def _perfect(text: str, clause: Span, start: int, end: int) -> bool:
+    """Whether the verb of the trigger is a present perfect ("have carried out
+    attacks", "it has launched strikes", "attacks on ... have attracted"): looked
+    for near the trigger, within its stretch of the clause between commas."""
+    low = max(clause.start, start - _PERFECT_REACH[0], text.rfind(",", 0, start) + 1)
+    comma = text.find(",", end, clause.end)
+    high = min(clause.end, end + _PERFECT_REACH[1], comma if comma >= 0 else clause.end)
+    return PERFECT.search(text, low, high) is not None
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -305,6 +330,8 @@ def _candidate(
     after: DateSpan | None = None,
     quote: tuple[int, int] | None = None,
     mention_starts: Sequence[int] = (),
+    floor: int | None = None,
+    earlier: Sequence[Candidate] = (),
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -326,8 +353,22 @@ def _candidate(
         return None  # "a trip to the Middle East": no state visited
     if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates):
         return None  # "the nuclear deal" named in passing is no new event
+    anaphora = _ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
+    since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
+    perfect = _perfect(text, clause, trigger_start, m.end)
     expression, narrative = event_date(
-        dates, text, clause, previous, sentence, trigger_start, trigger.category, owned
+        dates,
+        text,
+        clause,
+        previous,
+        sentence,
+        trigger_start,
+        trigger.category,
+        owned,
+        # What "has happened" lies between the story's last date and publication,
+        # wherever in the article that date was told.
+        0 if perfect and trigger.category != "statement" else floor,
+        published,
     )
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
@@ -335,10 +376,27 @@ def _candidate(
         # Quoted speech: the date of the saying outside the quotation is not the date
         # of the events the speaker mentions.
         expression = None
+    since: DateSpan | None = None
+    # "Since then, messages have been exchanged", "militias have carried out attacks"
+    # after a dated event: some time between it and publication.
+    if (
+        narrative
+        and (since_then or perfect)
+        and expression is not None
+        and published is not None
+        and expression.span.start < published
+    ):
+        since = DateSpan(expression.span.start, published, "range")
+
+    if anaphora and (expression is None or narrative) and any(
+        c.category == trigger.category for c in earlier
+    ):
+        return None  # "these talks", "the attack": an event told before, not a new one
     confidence = 0.4 if narrative else 0.6
-    span = expression.span if expression is not None else None
+    span = since or (expression.span if expression is not None else None)
+    relative = since is not None
     if after is not None and (expression is None or narrative):
-        span, expression, confidence = after, None, 0.4
+        span, expression, confidence, relative = after, None, 0.4, True
     if span is None:
         # "the administration's campaign": during the term of the administration acting.
         span = administration_of(text, sentence.start, trigger_start, published)
@@ -365,6 +423,7 @@ def _candidate(
         modality=modality,
         confidence=round(confidence, 2),
         speaker=speaker.via if speaker is not None else None,
+        relative=relative,
     )
 
 
@@ -423,10 +482,14 @@ def detect(
     starts = [d.start for d in dates]
     mention_starts = [m.start for m in mentions]
     found: list[Candidate] = []
+    paragraphs = paragraph_starts(text)
+    owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
     for sentence in sentences(text):
+        floor = narrative_floor(text, paragraphs, sentence.start)
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
-        owned = owners(
+        owned = owned_so_far
+        owned |= owners(
             dates,
             text,
             sentence,
@@ -487,6 +550,8 @@ def detect(
                         after,
                         quote,
                         mention_starts,
+                        floor,
+                        found,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)

@@ -9,6 +9,7 @@ after the article was published.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -75,21 +76,73 @@ def event_date(
     trigger_start: int,
     category: str,
     owned: Mapping[int, str],
+    floor: int | None = None,
+    published: date | None = None,
 ) -> tuple[Any | None, bool]:
     """The expression dating an event, and whether it came from the narrative
-    (an earlier sentence) rather than the event's own sentence."""
-    if previous is not None and _WHEN.match(text[clause.start : clause.end]):
+    (an earlier sentence of the paragraph, from ``floor`` on) rather than the
+    event's own sentence. A narrative date is a past one: "the election in
+    November" ahead sets no time for what follows. A clause opening "Since
+    then, ..." looks only to the narrative."""
+    own = clause.start != sentence.start or not SINCE_THEN.match(text, sentence.start)
+    if own and previous is not None and _WHEN.match(text[clause.start : clause.end]):
         inherited = _usable(dates, previous, category, owned)
         if inherited:
             return inherited[-1], False
-    for scope in (clause, sentence):
+    for scope in (clause, sentence) if own else ():
         inside = _usable(dates, scope, category, owned)
         if inside:
             return min(inside, key=lambda d: abs(d.start - trigger_start)), False
-    floor = text.rfind("\n\n", 0, sentence.start)
-    floor = 0 if floor < 0 else floor + 2
-    earlier = [d for d in dates if floor <= d.start < sentence.start and d.span is not None]
+    if floor is None:
+        floor = text.rfind("\n\n", 0, sentence.start)
+        floor = 0 if floor < 0 else floor + 2
+    low = bisect.bisect_left([d.start for d in dates], floor) if floor else 0
+    earlier = [
+        d
+        for i, d in enumerate(dates[low:], low)
+        if d.start < sentence.start
+        and d.span is not None
+        and i not in owned  # "the 2015 deal" names a deal, it sets no time
+        and (published is None or d.span.start <= published)
+    ]
     return (earlier[-1], True) if earlier else (None, False)
+
+
+SINCE_THEN = re.compile(r"\s*(?:ever\s+)?since\s+(?:then|that\s+(?:day|time|point))\b", re.I)
+"""A sentence opening "Since then" reports what happened between the narrative's
+last date and publication."""
+
+CONNECTIVE = re.compile(
+    r"\s*(?:in\s+response|in\s+retaliation|in\s+turn|since\s+then|after\s+that|afterwards?|"
+    r"then|later|subsequently|that,\s+in\s+turn)\b",
+    re.I,
+)
+"""Openers that tie a sentence to the one before it, across a paragraph break."""
+
+PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|since|now|already|repeatedly|recently|\w+ly)\s+)?"
+    r"(?:been\s+)?(?!been\b)[a-z]+(?:ed|en|wn|nt|ne|ht|un|ung|ade|id|ld|lt|ck)\b"
+)
+"""A present perfect: "have carried out", "has also asked", "have been exchanged"."""
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where paragraphs begin. Lines are paragraphs unless the text is hard-wrapped
+    (mostly short lines between blank lines), when blank lines part them."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    short = sum(1 for line in lines if len(line) <= 100)
+    wrapped = "\n\n" in text and len(lines) >= 4 and short >= 0.8 * len(lines)
+    breaker = re.compile(r"\n[ \t]*\n\s*" if wrapped else r"\n\s*")
+    return [0, *(m.end() for m in breaker.finditer(text))]
+
+
+def narrative_floor(text: str, starts: Sequence[int], sentence_start: int) -> int:
+    """Where the narrative of a sentence begins: its paragraph, or the one before
+    when the sentence opens with a connective ("In response, ...")."""
+    index = bisect.bisect_right(starts, sentence_start) - 1
+    if index > 0 and CONNECTIVE.match(text, sentence_start) and starts[index] >= sentence_start:
+        index -= 1
+    return starts[max(index, 0)]
 
 
 def clip_to_publication(span: DateSpan, published: date | None) -> DateSpan:

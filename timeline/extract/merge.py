@@ -3,7 +3,9 @@
 Two mentions are of the same event when they share the category, their date
 spans are compatible (one lies inside the other), their actors overlap (or one
 side names none) and their initiators, when both name one, are the same, as are
-the officials who made two statements.
+the officials who made two statements. A mention dated only as after another
+event ("since then") is one only with a mention of the same span and the same
+named doer: its range holds the event it follows, and other events of the time.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ class Group:
         return min(1.0, max(c.confidence for c in self.mentions) + 0.1 * (len(self.mentions) - 1))
 
 
+def _same_doer(a: Candidate, b: Candidate) -> bool:
+    doers = {n for n, r in a.actors if r == "initiator"}
+    return bool(doers) and doers == {n for n, r in b.actors if r == "initiator"}
+
+
 def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
     """Dated candidates of one document merged into groups (one per event)."""
     groups: list[Group] = []
@@ -79,6 +86,10 @@ def group_candidates(candidates: Sequence[Candidate]) -> list[Group]:
                 lead.category == candidate.category
                 and (lead.category not in KINDS_BY_SUBTYPE or lead.subtype == candidate.subtype)
                 and spans_compatible(lead.span, candidate.span)
+                and (
+                    not (lead.relative or candidate.relative)
+                    or (lead.span == candidate.span and _same_doer(lead, candidate))
+                )
                 and actors_overlap(group.actors, candidate.actors)
                 and initiators_agree(lead.actors, candidate.actors)
                 and (lead.speaker is None or candidate.speaker in (None, lead.speaker))

@@ -371,7 +371,7 @@ PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.!?;:]")
 FUTURE_CUES = words(
     "will 'll shall won't wo going plans plan planned intends intend scheduled expected due "
-    "upcoming slated aims hopes hope would planning set next tomorrow effective payable"
+    "upcoming slated aims hopes hope would planning set next tomorrow effective payable gearing"
 )
 PAST_CUES = words(
     "was were had did said told ago yesterday went came took made met gave saw began held left "

@@ -113,7 +113,7 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|no\s+signs?\s+of|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            r"\b(?:denied|denies|deny|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
             re.I,
         ),
     ),
