@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -331,7 +332,7 @@ def _candidate(
     quote: tuple[int, int] | None = None,
     mention_starts: Sequence[int] = (),
     floor: int | None = None,
-    earlier: Sequence[Candidate] = (),
+    told: Container[str] = (),
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -388,9 +389,7 @@ def _candidate(
     ):
         since = DateSpan(expression.span.start, published, "range")
 
-    if anaphora and (expression is None or narrative) and any(
-        c.category == trigger.category for c in earlier
-    ):
+    if anaphora and (expression is None or narrative) and trigger.category in told:
         return None  # "these talks", "the attack": an event told before, not a new one
     confidence = 0.4 if narrative else 0.6
     span = since or (expression.span if expression is not None else None)
@@ -441,23 +440,29 @@ def _month_end(day: date) -> date:
 def _after_reference(
     category: str,
     subtype: str | None,
-    earlier: Sequence[Candidate],
+    earlier: Iterable[Candidate],
     published: date | None,
     soon: bool = False,
 ) -> DateSpan | None:
     """The span "after <an event told earlier>": from that event's start to publication,
     or to the end of its month for "shortly after" (never past publication). The
-    event referred to is the latest earlier one of the same kind (subtype, else category)."""
-    told = [c for c in earlier if c.category == category and c.span is not None]
-    same = [c for c in told if c.subtype == subtype]
-    for candidate in reversed(same or told):
-        assert candidate.span is not None
-        start = candidate.span.start
-        if published is None or start >= published:
-            return None
-        end = min(published, _month_end(candidate.span.end)) if soon else published
-        return DateSpan(start, end, "range")
-    return None
+    event referred to is the latest earlier one of the same kind (subtype, else
+    category); ``earlier`` runs from the latest back."""
+    chosen: Candidate | None = None
+    for candidate in earlier:
+        if candidate.category != category or candidate.span is None:
+            continue
+        if candidate.subtype == subtype:
+            chosen = candidate
+            break
+        chosen = chosen or candidate
+    if chosen is None or chosen.span is None:
+        return None
+    start = chosen.span.start
+    if published is None or start >= published:
+        return None
+    end = min(published, _month_end(chosen.span.end)) if soon else published
+    return DateSpan(start, end, "range")
 
 
 def detect(
@@ -483,6 +488,7 @@ def detect(
     mention_starts = [m.start for m in mentions]
     found: list[Candidate] = []
     paragraphs = paragraph_starts(text)
+    categories: set[str] = set()  # of the events told so far
     owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
     for sentence in sentences(text):
         floor = narrative_floor(text, paragraphs, sentence.start)
@@ -532,7 +538,11 @@ def detect(
                             category, subtype = APPEAL.category, APPEAL.subtype
                         soon = bool(_SOON.search(lead_in[: reference.start()]))
                         after = after or _after_reference(
-                            category, subtype, found + in_sentence, published, soon
+                            category,
+                            subtype,
+                            itertools.chain(reversed(in_sentence), reversed(found)),
+                            published,
+                            soon,
                         )
                         continue
                     candidate = _candidate(
@@ -551,10 +561,11 @@ def detect(
                         quote,
                         mention_starts,
                         floor,
-                        found,
+                        categories,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
                         told += quote is None
         found.extend(in_sentence)
+        categories.update(c.category for c in in_sentence)
     return found
