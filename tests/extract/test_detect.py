@@ -271,3 +271,38 @@ def test_paragraphs_of_wrapped_and_unwrapped_text() -> None:
     long = "x" * 120
     unwrapped = f"{long}\n{long}\n"
     assert paragraph_starts(unwrapped) == [0, 121, 242]
+
+
+def test_a_reply_through_a_go_between_is_a_message_from_the_one_replying() -> None:
+    text = (
+        "The Swiss delivered a message to Iran from the U.S. on Jan. 3. "
+        "Also through the Swiss, Iran responded to condemn the attack."
+    )
+    messages = [c for c in found(text) if c.category == "message"]
+    assert len(messages) == 2
+    first, reply = messages
+    assert ("United States", "initiator") in first.actors and ("Iran", "target") in first.actors
+    assert ("Iran", "initiator") in reply.actors
+
+
+def test_broken_relations_and_a_protecting_power_are_dated_by_their_start() -> None:
+    ties = only("Washington and Tehran have not had diplomatic ties since 1980.", "other")
+    assert ties.subtype == "relations broken" and ties.modality == "asserted"
+    assert ties.span is not None and ties.span.start == date(1980, 1, 1)
+    power = only("Sweden has represented U.S. interests in Pyongyang since 1995.", "other")
+    assert power.subtype == "protecting power"
+
+
+def test_support_rallied_for_a_state_is_an_event() -> None:
+    c = only("In 2017 Turkey rallied its support for Qatar.", "other")
+    assert c.subtype == "support" and c.span is not None
+
+
+def test_negotiators_hashing_out_a_deal_are_in_talks() -> None:
+    c = only("In 2014, the Obama administration was hashing out a deal with Iran.", "talks")
+    assert c.span is not None and c.span.start == date(2014, 1, 1)
+
+
+def test_keeping_a_state_from_its_funds_is_a_sanction() -> None:
+    c = only("Washington acted in 2023 to prevent Tehran from accessing the funds.", "sanction")
+    assert c.span is not None

@@ -236,3 +236,11 @@ def test_days_later_or_earlier_are_offsets_not_dates() -> None:
 def test_a_month_seven_back_is_past_when_the_tense_is_unknown() -> None:
     assert values("Its shares hit $4 in March.", "2021-10-20") == {"March": "2021-03"}
     assert values("Its shares hit $4 in February.", "2021-10-20") == {"February": "2022-02"}
+
+
+def test_more_than_n_units_ago_is_before_the_nth() -> None:
+    from timeline.extract.temporal import tag_dates
+
+    values = [e.value for e in tag_dates("It began more than two decades ago.", "2020-01-09")]
+    assert values == ["199"]
+    assert [e.value for e in tag_dates("It began two decades ago.", "2020-01-09")] == ["200"]

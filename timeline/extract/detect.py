@@ -158,12 +158,22 @@ def _roles(
         for m in others:
             roles.setdefault(m.actor, "participant")
         parties = [a for a, r in roles.items() if r == "participant"]
-        if trigger.category == "message" and len(parties) >= 2:
-            first = min((m for m in others if m.actor in parties), key=lambda m: m.start)
-            roles[first.actor] = "initiator"
+        if trigger.category == "message" and parties:
+            # "a message to Iran from the U.S.": the prepositions say who sent it;
+            # otherwise the first party named sends, or the subject of a reply.
+            marked: dict[str, str] = {}
+            for m in others:
+                lead_in = text[max(sentence.start, m.start - 9) : m.start].lower()
+                if re.search(r"\bfrom\s+(?:the\s+)?$", lead_in):
+                    marked.setdefault(m.actor, "initiator")
+                elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
+                    marked.setdefault(m.actor, "target")
+            sender = next((a for a, r in marked.items() if r == "initiator"), None)
+            if sender is None and (len(parties) >= 2 or not marked):
+                sender = min((m for m in others if m.actor in parties), key=lambda m: m.start).actor
             for a in parties:
-                if a != first.actor:
-                    roles[a] = "target"
+                if sender is not None:
+                    roles[a] = "initiator" if a == sender else "target"
     else:
         earlier = [m for m in others if m.start < trigger_start]
         later = [m for m in others if m.start >= trigger_start]

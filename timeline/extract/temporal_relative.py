@@ -182,6 +182,8 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         return _resolved("DURATION", f"PT{count}{code}" if unit != "weekend" else f"P{count}WE")
     if unit == "quarter":
         return None
+    if direction == "ago" and _norm(m["approx"] or "") in ("more than", "over"):
+        count += 1  # "more than two decades ago" (in 2020) is before 2000: the 1990s
     return _unit_value(ctx, unit, sign * count)
 
 

@@ -59,7 +59,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "163",
         "sanctions",
         r"\b(?:impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
-        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo)\b",
+        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo"
+        r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
+        r"spending|moving|receiving)\b(?=.{0,30}?\b(?:funds|money|assets|revenue|them|it)\b))",
     ),
     _t(
         "message",
@@ -67,13 +69,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
         r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
-        r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b",
+        r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b"
+        # A reply through a go-between: "through the Swiss, Iran responded".
+        r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
+        r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b",
     ),
     _t(
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|negotiating|met|(?<!to\s)meet|meeting|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spoke\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
@@ -87,6 +92,27 @@ TRIGGERS: tuple[Trigger, ...] = (
         "withdrawal",
         r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"
         r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
+    ),
+    # Diplomatic relations broken, or represented by a third state (a protecting power).
+    _t(
+        "other",
+        "16",
+        "relations broken",
+        r"\b(?:(?:severed|cut|broke\s+off|broken\s+off|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
+        r"|(?:have|has|had)\s+(?:not|never)\s+had\s+(?:\w+\s+){0,2}(?:ties|relations)\s+since)\b",
+    ),
+    _t(
+        "other",
+        "04",
+        "protecting power",
+        r"\brepresent(?:ed|s|ing)?\s+(?:[\w.-]+\s+){0,2}interests\b",
+    ),
+    _t(
+        "other",
+        "05",
+        "support",
+        r"\b(?:rallied|threw|lent|pledged)\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:support|weight)"
+        r"\s+(?:for|behind|to)\b",
     ),
     # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
     _t("other", "12", "refusal", r"\b(?:refused|declined)\s+to\s+(?=\w)"),
