@@ -306,3 +306,26 @@ def test_negotiators_hashing_out_a_deal_are_in_talks() -> None:
 def test_keeping_a_state_from_its_funds_is_a_sanction() -> None:
     c = only("Washington acted in 2023 to prevent Tehran from accessing the funds.", "sanction")
     assert c.span is not None
+
+
+def test_the_doer_named_before_a_relative_clause_stays_the_doer() -> None:
+    text = (
+        "Hamas, which is considered a terrorist group by the United States, "
+        "carried out its assault on Israel on October 7."
+    )
+    c = only(text, "strike", "2024-02-09")
+    assert ("Hamas", "initiator") in c.actors
+    assert ("United States", "initiator") not in c.actors
+
+
+def test_a_place_named_before_the_verb_is_not_the_doer() -> None:
+    c = only("The Huthi rebels in Yemen attacked U.S. ships on Monday.", "strike")
+    assert ("Houthis", "initiator") in c.actors
+
+
+def test_a_plan_in_another_stretch_of_the_clause_does_not_reach_the_trigger() -> None:
+    text = (
+        "In 2023 Washington moved the funds to Qatar, to be released later, "
+        "to prevent Tehran from accessing them."
+    )
+    assert only(text, "sanction", "2024-02-09").modality == "asserted"

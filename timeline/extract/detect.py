@@ -113,8 +113,11 @@ def modality_of(text: str, clause: Span, trigger_start: int, trigger_end: int | 
     first = clause.start
     for joint in _COORDINATION.finditer(text, clause.start, trigger_start):
         first = joint.end()
+    # What is planned or possible is said in the trigger's own stretch of the clause:
+    # "funds to be released, to prevent Tehran from using them" prevents now.
+    near = max(low, first, text.rfind(",", low, trigger_start) + 1)
     for name, pattern in MODALITY:
-        scope = max(low, first) if name in ("planned", "possible") else first
+        scope = near if name in ("planned", "possible") else first
         for cue in pattern.finditer(text, scope, high):
             if not trigger_start <= cue.start() < cue.end() <= end:
                 return name
@@ -126,6 +129,24 @@ def _role_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
     """The intermediary patterns for one way of naming an actor, compiled once."""
     name = re.escape(surface)
     return tuple(re.compile(p.format(actor=name)) for p in ROLE_INTERMEDIARY)
+
+
+_LOCATIVE = re.compile(r"\bin\s+$")
+_RELATIVE = re.compile(r"\s*(?:which|who)\b", re.I)
+
+
+def _antecedent(
+    text: str, clause: Span, sentence: Span, trigger_start: int, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The actor a relative clause hangs on, when the trigger follows the clause's
+    end ("X, which ..., carried out"): the last actor named before the clause."""
+    if clause.start == sentence.start or not _RELATIVE.match(text, clause.start):
+        return None
+    comma = text.rfind(",", clause.start, trigger_start)
+    if comma < 0 or text[comma + 1 : trigger_start].strip():
+        return None
+    before = [m for m in mentions if sentence.start <= m.start < clause.start]
+    return before[-1] if before else None
 
 
 def _roles(
@@ -177,6 +198,16 @@ def _roles(
     else:
         earlier = [m for m in others if m.start < trigger_start]
         later = [m for m in others if m.start >= trigger_start]
+        antecedent = _antecedent(text, clause, sentence, trigger_start, mentions)
+        if antecedent is not None:
+            # "Hamas, which the U.S. considers a terrorist group, carried out": the
+            # doer is named before the relative clause, not inside it.
+            roles.pop(antecedent.actor, None)
+            earlier = [antecedent]
+        # "the Huthi rebels in Yemen have targeted": a place is not the doer.
+        doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 4), m.start)]
+        if doers and doers[-1] is not earlier[-1]:
+            earlier = [*[m for m in earlier if m is not doers[-1]], doers[-1]]
         if earlier:
             roles.setdefault(earlier[-1].actor, "initiator")
         for m in later:
