@@ -329,3 +329,22 @@ def test_a_plan_in_another_stretch_of_the_clause_does_not_reach_the_trigger() ->
         "to prevent Tehran from accessing them."
     )
     assert only(text, "sanction", "2024-02-09").modality == "asserted"
+
+
+def test_an_event_told_again_keeps_the_date_it_was_first_told_with() -> None:
+    text = (
+        "Washington answered the deaths of three U.S. soldiers in Jordan last month.\n"
+        "Commentators weighed the options.\n"
+        "Militias killed three U.S. soldiers in Jordan in a drone attack."
+    )
+    c = next(c for c in found(text, "2024-02-09") if c.trigger == "killed")
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2024, 1, 1),
+        date(2024, 1, 31),
+    )
+
+
+def test_a_common_description_is_no_evidence_of_the_same_event() -> None:
+    text = "Iran struck the base on Monday.\nIran struck the base again."
+    late = [c for c in found(text) if c.start > 10 and c.category == "strike"]
+    assert len(late) == 1 and late[0].span is None

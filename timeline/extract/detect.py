@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -357,6 +357,91 @@ def _perfect(text: str, clause: Span, start: int, end: int) -> bool:
     return PERFECT.search(text, low, high) is not None
 
 
+_DESCRIPTION = re.compile(r"\s+((?:[\w.'’-]+\s+){2,4}[\w.'’-]+)")
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "from",
+    ]
+)
+_LOOK_BACK = 6000
+
+
+def _told_before(
+    text: str,
+    trigger_end: int,
+    before: int,
+    dates: Sequence[Any],
+    starts: Sequence[int],
+    owned: Mapping[int, str],
+) -> Any | None:
+    """The date of an earlier, dated telling of the same event, recognised by the same
+    description after the trigger (three to five words, with a number or a name)."""
+    m = _DESCRIPTION.match(text, trigger_end)
+    if m is None:
+        return None
+    words = m[1].split()
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    if len(content) < 2 or not any(
+        w[0].isdigit() or w[0].isupper() or w in _NUMBER_WORDS for w in content
+    ):
+        return None
+    where = text.rfind(m[1], max(0, before - _LOOK_BACK), before)
+    if where < 0:
+        return None
+    low = bisect.bisect_left(starts, where - 150)
+    high = bisect.bisect_right(starts, where + len(m[1]) + 60)
+    line_start = text.rfind("\n", 0, where) + 1
+    line_end = text.find("\n", where)
+    line_end = len(text) if line_end < 0 else line_end
+    near = [
+        (abs(d.start - where), i)
+        for i, d in enumerate(dates[low:high], low)
+        if d.span is not None and line_start <= d.start < line_end and i not in owned
+    ]
+    return dates[min(near)[1]] if near else None
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ]
+)
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -374,6 +459,7 @@ def _candidate(
     mention_starts: Sequence[int] = (),
     floor: int | None = None,
     told: Container[str] = (),
+    starts: Sequence[int] = (),
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -437,6 +523,12 @@ def _candidate(
     relative = since is not None
     if after is not None and (expression is None or narrative):
         span, expression, confidence, relative = after, None, 0.4, True
+    if span is None and quote is None:
+        # "killed three U.S. soldiers in Jordan", told before as "the deaths of three
+        # U.S. soldiers in Jordan last month": the same event, the same date.
+        expression = _told_before(text, m.end, sentence.start, dates, starts, owned)
+        span = expression.span if expression is not None else None
+        confidence = 0.4
     if span is None:
         # "the administration's campaign": during the term of the administration acting.
         span = administration_of(text, sentence.start, trigger_start, published)
@@ -603,6 +695,7 @@ def detect(
                         mention_starts,
                         floor,
                         categories,
+                        starts,
                     )
                     if candidate is not None:
                         in_sentence.append(candidate)
