@@ -185,13 +185,13 @@ def _store_findings(writer: Writer, document: str, found: Iterable[Candidate], r
         )
 
 
-def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | None:
+def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> Any | None:
     """A stored event that is the group's event, other than ``exclude`` (the events
     made from the same document's other groups, which its grouping already told apart)."""
     lead = group.lead
     assert lead.span is not None
     rows = writer.fetch(
-        "SELECT id, uid AS id_, category, subtype, date_start, date_end, date_precision "
+        "SELECT id, uid AS id_, category, subtype, status, date_start, date_end, date_precision "
         "FROM events "
         "WHERE category = :c AND status <> 'rejected' "
         "AND date_start <= :e AND date_end >= :s ORDER BY span_days, id",
@@ -215,25 +215,26 @@ def _existing_match(writer: Writer, group: Group, exclude: set[str]) -> str | No
             "actors": actors,
         }
         if matches_record(group, record):
-            return str(row["id_"])
+            return row
     return None
 
 
-def _narrow(writer: Writer, uid: str, pk: int, lead: Candidate, document: str) -> None:
+def _narrow(writer: Writer, row: Any, lead: Candidate, document: str) -> None:
     """A stored candidate event mentioned with a date inside its own takes that
     narrower date: both mentions hold ("under the Trump administration" and, in a
     later article, "before January 2020")."""
     from timeline.models import Event
 
-    event = writer.session.get(Event, pk)
     assert lead.span is not None
-    if event is None or event.status != "candidate":
-        return
     start, end = lead.span.start, lead.span.end
-    if (start, end) == (event.date_start, event.date_end) or not (
-        event.date_start <= start and end <= event.date_end
-    ):
+    stored = (str(row["date_start"])[:10], str(row["date_end"])[:10])
+    if row["status"] != "candidate" or (start.isoformat(), end.isoformat()) == stored:
         return
+    if not (stored[0] <= start.isoformat() and end.isoformat() <= stored[1]):
+        return
+    uid = str(row["id_"])
+    event = writer.session.get(Event, row["id"])
+    assert event is not None
     before = writer.record(uid)
     event.date_start, event.date_end = start, end
     event.date_precision, event.span_days = lead.span.precision, lead.span.days
@@ -251,10 +252,10 @@ def _store_groups(
         lead = group.lead
         assert lead.span is not None
         sources = [_source(c, document) for c in group.mentions]
-        uid = _existing_match(writer, group, created)
-        if uid is not None:
-            pk = writer.event_pk(uid)
-            _narrow(writer, uid, pk, lead, document)
+        row = _existing_match(writer, group, created)
+        if row is not None:
+            uid, pk = str(row["id_"]), int(row["id"])
+            _narrow(writer, row, lead, document)
             have = {
                 (r["document_id"], r["char_start"], r["char_end"])
                 for r in writer.fetch(
