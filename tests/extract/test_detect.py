@@ -348,3 +348,22 @@ def test_a_common_description_is_no_evidence_of_the_same_event() -> None:
     text = "Iran struck the base on Monday.\nIran struck the base again."
     late = [c for c in found(text) if c.start > 10 and c.category == "strike"]
     assert len(late) == 1 and late[0].span is None
+
+
+def test_a_second_event_of_a_kind_in_a_later_stretch_of_the_clause() -> None:
+    text = (
+        "Iran launched missile strikes on U.S. bases in Iraq on Tuesday.\n\n"
+        "Macron, who hosted meetings with Rouhani and Trump at the United Nations last fall, "
+        "spoke with Rouhani following the Iranian missile strikes."
+    )
+    talks = [c for c in found(text) if c.category == "talks"]
+    spans = sorted((c.span.start, c.span.end) for c in talks if c.span is not None)
+    assert spans == [(date(2019, 9, 1), date(2019, 11, 30)), (date(2020, 1, 7), date(2020, 1, 9))]
+
+
+def test_a_negotiating_table_and_a_way_of_negotiating_are_no_talks() -> None:
+    text = "Iran and the U.S. sat at a negotiating table on Monday."
+    assert not [c for c in found(text) if c.category == "talks"]
+    text = "On Monday Trump showed his way of negotiating."
+    assert not [c for c in found(text) if c.category == "talks"]
+    assert only("Iran and the United States were negotiating on Monday.", "talks").span is not None

@@ -3,8 +3,13 @@ modality and the date of each event.
 
 Rules, not a model: every category has trigger patterns mapped to a CAMEO
 code; actors come from the gazetteer; the date is the temporal expression of
-the clause the trigger is in (then of its sentence), never the publication
-date. Planned, possible, denied and hypothetical events are flagged.
+the clause the trigger is in (then of its sentence, then the narrative date of
+its paragraph), never the publication date. Dates can also be implied: by a
+presidential term ("under the Obama administration"), by an event referred to
+("after the killing of ..." runs from that event to publication), by a present
+perfect or "Since then" (from the story's last date to publication), or by an
+earlier telling of the same event. Quoted events do not take the date of the
+saying. Planned, possible, denied and hypothetical events are flagged.
 """
 
 from __future__ import annotations
@@ -442,6 +447,12 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
+    """Whether two offsets of a clause lie between the same commas."""
+    low, high = sorted((position, other))
+    return low >= clause.start and "," not in text[low:high]
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -460,6 +471,7 @@ def _candidate(
     floor: int | None = None,
     told: Container[str] = (),
     starts: Sequence[int] = (),
+    after_at: int = -1,
 ) -> Candidate | None:
     trigger_start = m.start
     appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
@@ -521,7 +533,14 @@ def _candidate(
     confidence = 0.4 if narrative else 0.6
     span = since or (expression.span if expression is not None else None)
     relative = since is not None
-    if after is not None and (expression is None or narrative):
+    if after is not None and (
+        expression is None
+        or narrative
+        or _same_stretch(text, clause, trigger_start, after_at)
+        and not _same_stretch(text, clause, trigger_start, expression.start)
+    ):
+        # "..., spoke with Rouhani following the missile strikes": the event referred
+        # to in the trigger's own stretch of the clause dates it.
         span, expression, confidence, relative = after, None, 0.4, True
     if span is None and quote is None:
         # "killed three U.S. soldiers in Jordan", told before as "the deaths of three
@@ -598,6 +617,32 @@ def _after_reference(
     return DateSpan(start, end, "range")
 
 
+def _later_hits(
+    text: str,
+    clause: Span,
+    table: Sequence[Trigger],
+    matches: Sequence[Sequence[Hit]],
+    first: Mapping[str, tuple[Trigger, Hit]],
+) -> list[tuple[Trigger, Hit]]:
+    """Hits of a category already found in the clause that stand in a later
+    comma-delimited stretch of it ("who came close to a meeting last fall, spoke
+    with Rouhani after the strikes"): maybe a second event of that kind."""
+    later: dict[tuple[str, int], tuple[Trigger, Hit]] = {}
+    for trigger, trigger_hits in zip(table, matches, strict=True):
+        if trigger.category not in first:
+            continue
+        head = first[trigger.category][1]
+        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
+        for hit in trigger_hits[index:]:
+            if hit.start >= clause.end:
+                break
+            if "," in text[head.end : hit.start]:
+                segment = text.rfind(",", head.end, hit.start)
+                later.setdefault((trigger.category, segment), (trigger, hit))
+                break
+    return sorted(later.values(), key=lambda th: th[1].start)
+
+
 def detect(
     text: str,
     gazetteer: Gazetteer,
@@ -606,8 +651,10 @@ def detect(
 ) -> list[Candidate]:
     """Candidate events in ``text`` given its temporal expressions (from the tagger).
 
-    Each clause yields at most one event per category; a sentence that reports
-    no other event may yield a statement by a named actor.
+    Each clause yields at most one event per category, and a statement by a named
+    actor when it reports no other event, when the statement is more than "said"
+    (a threat, a demand, a rejection...) or when the saying has its own date
+    ("Blinken said on February 6 that ...").
     """
     year = published.year if published else None
     implied = implied_dates(text, published)
@@ -642,6 +689,7 @@ def detect(
         for number, clause in enumerate(parts):
             previous = parts[number - 1] if number else None
             after: DateSpan | None = None
+            after_at = -1  # where the reference that gives ``after`` is
             told = 0  # events the clause reports outside quotations
             # A clause reporting no other event may still report a statement; one that
             # does reports a statement only if it is more than "said" or dated itself.
@@ -651,7 +699,14 @@ def detect(
                     hit = first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
-                for trigger, hit in hits.values():
+                if table is TRIGGERS:
+                    hits_in_order = [
+                        *hits.values(),
+                        *_later_hits(text, clause, table, matches, hits),
+                    ]
+                else:
+                    hits_in_order = list(hits.values())
+                for trigger, hit in hits_in_order:
                     quote = quoted_at(quotes, hit.start)
                     plain = trigger.subtype == "statement"
                     if table is STATEMENTS and (
@@ -670,6 +725,7 @@ def detect(
                         if category == "talks" and _APPEAL.search(lead_in):
                             category, subtype = APPEAL.category, APPEAL.subtype
                         soon = bool(_SOON.search(lead_in[: reference.start()]))
+                        after_at = after_at if after else clause.start + reference.start()
                         after = after or _after_reference(
                             category,
                             subtype,
@@ -696,8 +752,14 @@ def detect(
                         floor,
                         categories,
                         starts,
+                        after_at,
                     )
-                    if candidate is not None:
+                    if candidate is not None and not any(
+                        c.category == candidate.category
+                        and c.span == candidate.span
+                        and clause.start <= c.trigger_start < clause.end
+                        for c in in_sentence
+                    ):
                         in_sentence.append(candidate)
                         told += quote is None
         found.extend(in_sentence)
