@@ -296,18 +296,22 @@ _CONCLUDED = re.compile(
 )
 
 
-def _concluded(text: str, clause: Span, m: Hit, dates: Sequence[Any]) -> bool:
+def _concluded(
+    text: str, clause: Span, m: Hit, dates: Sequence[Any], starts: Sequence[int]
+) -> bool:
     """An agreement is an event when the clause says it was concluded, or when a
     date names it ("the 2015 nuclear deal")."""
     if _CONCLUDED.search(text[clause.start : clause.end]):
         return True
     start = m.start
-    return any(
-        d.span is not None and 0 <= start - d.end <= 25 and clause.start <= d.start for d in dates
-    )
+    window = dates[bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, start)]
+    return any(d.span is not None and 0 <= start - d.end <= 25 for d in window)
 
 
 _QUOTE_OPEN = {"“": "”", '"': '"'}
+
+
+_QUOTE_MARKS = re.compile('[“”"\n]')
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -316,7 +320,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     closing: str | None = None
     start = 0
-    for i, char in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        char, i = mark.group(), mark.start()
         if closing is None:
             if char in _QUOTE_OPEN:
                 closing, start = _QUOTE_OPEN[char], i + 1
@@ -491,7 +496,7 @@ def _candidate(
         return None
     if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
         return None  # "a trip to the Middle East": no state visited
-    if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates):
+    if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates, starts):
         return None  # "the nuclear deal" named in passing is no new event
     anaphora = _ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
     since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
@@ -509,6 +514,7 @@ def _candidate(
         # wherever in the article that date was told.
         0 if perfect and trigger.category != "statement" else floor,
         published,
+        starts,
     )
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
@@ -633,7 +639,8 @@ def _later_hits(
             continue
         head = first[trigger.category][1]
         index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
-        for hit in trigger_hits[index:]:
+        for position in range(index, len(trigger_hits)):
+            hit = trigger_hits[position]
             if hit.start >= clause.end:
                 break
             if "," in text[head.end : hit.start]:
@@ -657,9 +664,8 @@ def detect(
     ("Blinken said on February 6 that ...").
     """
     year = published.year if published else None
-    implied = implied_dates(text, published)
-    if implied:
-        dates = sorted([*dates, *implied], key=lambda d: d.start)
+    # In text order, with the dates presidential terms imply; lookups bisect offsets.
+    dates = sorted([*dates, *implied_dates(text, published)], key=lambda d: d.start)
     mentions = gazetteer.find(text, year)
     masked = mask_dates(text, dates)
     event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
@@ -672,6 +678,10 @@ def detect(
     owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
     for sentence in sentences(text):
         floor = narrative_floor(text, paragraphs, sentence.start)
+        # The actors near the sentence (all the rules look no further).
+        low = bisect.bisect_left(mention_starts, sentence.start - 150)
+        high = bisect.bisect_right(mention_starts, sentence.end + 50)
+        near, near_starts = mentions[low:high], mention_starts[low:high]
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
         owned = owned_so_far
@@ -680,11 +690,14 @@ def detect(
             text,
             sentence,
             [
-                (trigger.category, hit.start)
+                (trigger.category, trigger_hits[i].start)
                 for trigger, trigger_hits in zip(TRIGGERS, event_hits, strict=True)
-                for hit in trigger_hits
-                if sentence.start <= hit.start < sentence.end
+                for i in range(
+                    bisect.bisect_left(trigger_hits, sentence.start, key=lambda h: h.start),
+                    bisect.bisect_left(trigger_hits, sentence.end, key=lambda h: h.start),
+                )
             ],
+            starts,
         )
         for number, clause in enumerate(parts):
             previous = parts[number - 1] if number else None
@@ -743,12 +756,12 @@ def detect(
                         hit,
                         dates,
                         owned,
-                        mentions,
+                        near,
                         published,
                         masked,
                         after,
                         quote,
-                        mention_starts,
+                        near_starts,
                         floor,
                         categories,
                         starts,

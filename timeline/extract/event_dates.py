@@ -35,13 +35,26 @@ _NOT_MODIFIERS = re.compile(
 _WHEN = re.compile(r"\s*(?:when|as|where)\b", re.IGNORECASE)
 
 
+def _indices(dates: Sequence[Any], scope: Located, starts: Sequence[int] | None) -> range:
+    """The indices of the expressions that may start in ``scope`` (all without ``starts``,
+    the expressions' sorted offsets)."""
+    if starts is None:
+        return range(len(dates))
+    return range(bisect.bisect_left(starts, scope.start), bisect.bisect_left(starts, scope.end))
+
+
 def owners(
-    dates: Sequence[Any], text: str, scope: Located, trigger_starts: Sequence[tuple[str, int]]
+    dates: Sequence[Any],
+    text: str,
+    scope: Located,
+    trigger_starts: Sequence[tuple[str, int]],
+    starts: Sequence[int] | None = None,
 ) -> dict[int, str]:
     """Date expressions (by index) that modify a trigger noun right after them, with
     that trigger's category: "the 2015 Iran nuclear deal" -> deal."""
     owned: dict[int, str] = {}
-    for index, expression in enumerate(dates):
+    for index in _indices(dates, scope, starts):
+        expression = dates[index]
         if not scope.start <= expression.start < scope.end:
             continue
         for category, start in trigger_starts:
@@ -56,13 +69,17 @@ def owners(
 
 
 def _usable(
-    dates: Sequence[Any], scope: Located, category: str, owned: Mapping[int, str]
+    dates: Sequence[Any],
+    scope: Located,
+    category: str,
+    owned: Mapping[int, str],
+    starts: Sequence[int] | None = None,
 ) -> list[Any]:
     return [
-        d
-        for i, d in enumerate(dates)
-        if scope.start <= d.start < scope.end
-        and d.span is not None
+        dates[i]
+        for i in _indices(dates, scope, starts)
+        if scope.start <= dates[i].start < scope.end
+        and dates[i].span is not None
         and owned.get(i, category) == category
     ]
 
@@ -78,6 +95,7 @@ def event_date(
     owned: Mapping[int, str],
     floor: int | None = None,
     published: date | None = None,
+    starts: Sequence[int] | None = None,
 ) -> tuple[Any | None, bool]:
     """The expression dating an event, and whether it came from the narrative
     (an earlier sentence of the paragraph, from ``floor`` on) rather than the
@@ -86,26 +104,28 @@ def event_date(
     then, ..." looks only to the narrative."""
     own = clause.start != sentence.start or not SINCE_THEN.match(text, sentence.start)
     if own and previous is not None and _WHEN.match(text[clause.start : clause.end]):
-        inherited = _usable(dates, previous, category, owned)
+        inherited = _usable(dates, previous, category, owned, starts)
         if inherited:
             return inherited[-1], False
     for scope in (clause, sentence) if own else ():
-        inside = _usable(dates, scope, category, owned)
+        inside = _usable(dates, scope, category, owned, starts)
         if inside:
             return min(inside, key=lambda d: abs(d.start - trigger_start)), False
     if floor is None:
         floor = text.rfind("\n\n", 0, sentence.start)
         floor = 0 if floor < 0 else floor + 2
-    low = bisect.bisect_left([d.start for d in dates], floor) if floor else 0
-    earlier = [
-        d
-        for i, d in enumerate(dates[low:], low)
-        if d.start < sentence.start
-        and d.span is not None
-        and i not in owned  # "the 2015 deal" names a deal, it sets no time
-        and (published is None or d.span.start <= published)
-    ]
-    return (earlier[-1], True) if earlier else (None, False)
+    offsets = starts if starts is not None else [d.start for d in dates]
+    low = bisect.bisect_left(offsets, floor)
+    for i in range(bisect.bisect_left(offsets, sentence.start) - 1, low - 1, -1):
+        d = dates[i]
+        span = d.span
+        if (
+            span is not None
+            and i not in owned  # "the 2015 deal" names a deal, it sets no time
+            and (published is None or span.start <= published)
+        ):
+            return d, True
+    return None, False
 
 
 SINCE_THEN = re.compile(r"\s*(?:ever\s+)?since\s+(?:then|that\s+(?:day|time|point))\b", re.I)

@@ -183,7 +183,7 @@ def all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
 
 
 def first_in(hits: Sequence[Hit], span: Span) -> Hit | None:
-    index = bisect.bisect_left([h.start for h in hits], span.start)
+    index = bisect.bisect_left(hits, span.start, key=lambda h: h.start)
     if index < len(hits) and hits[index].start < span.end:
         return hits[index]
     return None
