@@ -367,3 +367,8 @@ def test_a_negotiating_table_and_a_way_of_negotiating_are_no_talks() -> None:
     text = "On Monday Trump showed his way of negotiating."
     assert not [c for c in found(text) if c.category == "talks"]
     assert only("Iran and the United States were negotiating on Monday.", "talks").span is not None
+
+
+def test_a_comparative_correlative_is_a_rule_of_thumb_not_an_event() -> None:
+    text = "The harder Washington pushed this week, the more Iran attacked Saudi oil sites."
+    assert only(text, "strike").modality == "hypothetical"

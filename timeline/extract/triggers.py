@@ -143,7 +143,16 @@ MODALITY = (
             re.I,
         ),
     ),
-    ("hypothetical", re.compile(r"\b(?:if|unless|whether|would\s+have)\b", re.I)),
+    (
+        "hypothetical",
+        re.compile(
+            r"\b(?:if|unless|whether|would\s+have)\b"
+            # "The tighter Washington turns the screws, the more Iran attacks": a rule of
+            # thumb (a comparative correlative), no particular event.
+            r"|\bthe\s+(?:more|less|fewer|\w+er)\b[^.;]{1,80},\s+the\s+(?:more|less|fewer|\w+er)\b",
+            re.I,
+        ),
+    ),
     (
         "planned",
         re.compile(
