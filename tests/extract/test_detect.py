@@ -372,3 +372,10 @@ def test_a_negotiating_table_and_a_way_of_negotiating_are_no_talks() -> None:
 def test_a_comparative_correlative_is_a_rule_of_thumb_not_an_event() -> None:
     text = "The harder Washington pushed this week, the more Iran attacked Saudi oil sites."
     assert only(text, "strike").modality == "hypothetical"
+
+
+def test_declining_to_comment_is_no_refusal() -> None:
+    assert not [c for c in found("Iran refused to comment on Monday.") if c.category == "other"]
+    assert not [
+        c for c in found("Iran declined to meet U.S. envoys on Monday.") if c.category == "other"
+    ]

@@ -115,7 +115,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\s+(?:for|behind|to)\b",
     ),
     # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
-    _t("other", "12", "refusal", r"\b(?:refused|declined)\s+to\s+(?=\w)"),
+    # Not a reporter's source declining to comment.
+    _t(
+        "other",
+        "12",
+        "refusal",
+        r"\brefused\s+to\s+(?!(?:comment|discuss|say|elaborate|confirm|deny|answer|speculate|"
+        r"reveal|disclose|specify|identify|be\s+named|be\s+identified|give\s+details)\b)(?=\w)",
+    ),
 )
 
 STATEMENTS: tuple[Trigger, ...] = (
