@@ -379,3 +379,23 @@ def test_declining_to_comment_is_no_refusal() -> None:
     assert not [
         c for c in found("Iran declined to meet U.S. envoys on Monday.") if c.category == "other"
     ]
+
+
+def test_a_demonstrative_opener_carries_the_date_across_a_paragraph() -> None:
+    text = (
+        "The truce lasted until the Hamas assault on October 7.\n"
+        "That quiet came because Iran and the United States were negotiating."
+    )
+    c = only(text, "talks", "2024-02-09")
+    assert c.span is not None and c.span.start == date(2023, 10, 7)
+
+
+def test_what_an_event_followed_is_not_dated_by_it() -> None:
+    text = "The prisoner swap in September followed years of secret negotiations with Iran."
+    talks = [c for c in found(text, "2024-02-09") if c.category == "talks"]
+    assert talks and all(c.span is None for c in talks)
+
+
+def test_preparing_the_ground_for_talks_is_no_talks_yet() -> None:
+    text = "In 2017 Qatar was preparing the ground for direct talks between Iran and the U.S."
+    assert only(text, "talks").modality == "planned"

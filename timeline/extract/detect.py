@@ -351,6 +351,11 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
+_PRECEDED = re.compile(
+    r"\b(?:followed|follows|came\s+after|preceded\s+by|capped|culminat\w+\s+\w+)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 _ANAPHORA = re.compile(
     r"\b(?:the|these|those)\s+(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w-]+\s+)?$", re.I
 )
@@ -518,6 +523,8 @@ def _candidate(
     )
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
+    if _PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
+        expression = None  # "the swap, which followed years of talks": the talks came before
     if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
         # Quoted speech: the date of the saying outside the quotation is not the date
         # of the events the speaker mentions.

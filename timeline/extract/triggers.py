@@ -163,7 +163,7 @@ MODALITY = (
     (
         "planned",
         re.compile(
-            r"\b(?:will|plans?\s+(?:to|for)|planned|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\s+(?:the\s+ground\s+)?for|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
             re.I,
         ),
     ),
