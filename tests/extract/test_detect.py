@@ -399,3 +399,15 @@ def test_what_an_event_followed_is_not_dated_by_it() -> None:
 def test_preparing_the_ground_for_talks_is_no_talks_yet() -> None:
     text = "In 2017 Qatar was preparing the ground for direct talks between Iran and the U.S."
     assert only(text, "talks").modality == "planned"
+
+
+def test_what_something_came_days_after_happened_shortly_before_it() -> None:
+    text = (
+        "Last week, an Iranian lawmaker called for talks with Washington.\n\n"
+        "His call came just days after Iranian officials insisted that nobody would phone Trump."
+    )
+    c = next(c for c in found(text, "2019-05-21") if c.trigger == "insisted")
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2019, 5, 1),
+        date(2019, 5, 19),
+    )

@@ -351,6 +351,11 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
+_CAME_AFTER = re.compile(
+    r"\b(?:came|was|were|happened|occurred)\s+(?:just\s+|only\s+)?"
+    r"(?:(?:a\s+few\s+)?(?:hours|days|weeks)|shortly|soon)\s+after\s+(?:[\w'’-]+\s+){0,8}$",
+    re.I,
+)
 _PRECEDED = re.compile(
     r"\b(?:followed|follows|came\s+after|preceded\s+by|capped|culminat\w+\s+\w+)\s+"
     r"(?:[\w-]+\s+){0,4}$",
@@ -521,6 +526,16 @@ def _candidate(
         published,
         starts,
     )
+    shortly_before: DateSpan | None = None
+    if (
+        narrative
+        and expression is not None
+        and _CAME_AFTER.search(text, clause.start, trigger_start)
+    ):
+        # "His call came just days after he underscored ...": what was underscored
+        # happened shortly before the call (of the narrative): in its month, by its end.
+        first = expression.span.start.replace(day=1)
+        shortly_before = DateSpan(first, expression.span.end, "range")
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
     if _PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
@@ -544,8 +559,8 @@ def _candidate(
     if anaphora and (expression is None or narrative) and trigger.category in told:
         return None  # "these talks", "the attack": an event told before, not a new one
     confidence = 0.4 if narrative else 0.6
-    span = since or (expression.span if expression is not None else None)
-    relative = since is not None
+    span = since or shortly_before or (expression.span if expression is not None else None)
+    relative = since is not None or shortly_before is not None
     if after is not None and (
         expression is None
         or narrative

@@ -134,11 +134,11 @@ last date and publication."""
 
 CONNECTIVE = re.compile(
     r"\s*(?:in\s+response|in\s+retaliation|in\s+turn|since\s+then|after\s+that|afterwards?|"
-    r"then|later|subsequently|that|this|these|those)\b",
+    r"then|later|subsequently|that|this|these|those|his|her|its|their)\b",
     re.I,
 )
 """Openers that tie a sentence to the one before it, across a paragraph break
-("In response, ...", "That relative peace ...")."""
+("In response, ...", "That relative peace ...", "His call ...")."""
 
 PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:(?:also|since|now|already|repeatedly|recently|\w+ly)\s+)?"
