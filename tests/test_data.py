@@ -37,9 +37,7 @@ def _without_ids(path_or_lines: list[str]) -> list[str]:
     return sorted(json.dumps(r, sort_keys=True) for r in rows)
 
 
-def test_curated_timeline_is_the_reviewed_extraction_of_the_seeds(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_curated_timeline_is_the_reviewed_extraction_of_the_seeds(cli: Cli, tmp_path: Path) -> None:
     """`make seed-timeline`: ingest the seeds, replay data/review.jsonl, export. The
     shipped data/events.jsonl must be exactly that, so it stays what the tool produces
     and a curator confirmed; rerun `make seed-timeline` after changing the extractor."""
