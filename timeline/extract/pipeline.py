@@ -10,10 +10,11 @@ edited or rejected.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.db import Database, Row
 from timeline.errors import TimelineError
@@ -32,6 +33,10 @@ from timeline.extract.documents import (
 )
 from timeline.extract.gazetteer import load_gazetteer
 from timeline.extract.merge import Group, group_candidates, matches_record
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
 
 
 @dataclass
@@ -301,10 +306,30 @@ def _store_groups(
     write_pending()
 
 
+@contextmanager
+def _transaction(database: Database, connection: Connection | None) -> Iterator[Session]:
+    """One transaction, on ``connection`` when given (kept open between documents)."""
+    if connection is None:
+        with database.session() as session:
+            yield session
+        return
+    from sqlalchemy.orm import Session
+
+    with Session(bind=connection) as session, session.begin():
+        yield session
+
+
 def ingest_document(
-    database: Database, doc: SourceDocument, reextract: bool = False
+    database: Database,
+    doc: SourceDocument,
+    reextract: bool = False,
+    connection: Connection | None = None,
 ) -> DocumentResult:
-    """Store one document and its candidates in one transaction."""
+    """Store one document and its candidates in one transaction.
+
+    ``connection``: a connection of ``database`` to run the transaction on
+    (outside any transaction), saving a new one per document.
+    """
     known = database.rows(
         "SELECT id FROM documents WHERE content_hash = :h", {"h": doc.content_hash}
     )
@@ -314,7 +339,7 @@ def ingest_document(
         doc.id = str(known[0]["id"])
     found = extract(doc)
     result = DocumentResult(doc.id, "reextracted" if known else "ingested")
-    with database.session() as session:
+    with _transaction(database, connection) as session:
         writer = Writer(session, database.is_sqlite)
         _store_document(writer, doc)
         if known:
@@ -351,20 +376,22 @@ def ingest(
         files = [base / f"{doc}.txt" for doc in rows]
     summary = IngestSummary()
     seen: set[Path] = set()
-    for path in files:
-        if progress:
-            progress(str(path))
-        resolved = path.resolve()
-        if resolved in seen:
-            summary.results.append(DocumentResult(path.stem, "already", f"{path}: given twice"))
-            continue
-        seen.add(resolved)
-        try:
-            doc = read_document(path, max_bytes)
-            doc = apply_metadata(doc, rows.get(path.stem), published, title, publisher, url)
-            summary.results.append(ingest_document(database, doc, reextract))
-        except TimelineError as err:
-            summary.results.append(DocumentResult(path.stem, "failed", str(err)))
+    # One connection for the run, one transaction per document on it.
+    with database.connect() as connection:
+        for path in files:
+            if progress:
+                progress(str(path))
+            resolved = path.resolve()
+            if resolved in seen:
+                summary.results.append(DocumentResult(path.stem, "already", f"{path}: given twice"))
+                continue
+            seen.add(resolved)
+            try:
+                doc = read_document(path, max_bytes)
+                doc = apply_metadata(doc, rows.get(path.stem), published, title, publisher, url)
+                summary.results.append(ingest_document(database, doc, reextract, connection))
+            except TimelineError as err:
+                summary.results.append(DocumentResult(path.stem, "failed", str(err)))
     whole_folders = not paths or any(Path(p).is_dir() for p in paths)
     for doc_id in sorted(set(rows) - {p.stem for p in files}) if whole_folders else []:
         summary.results.append(
