@@ -163,6 +163,11 @@ def _pyformat(sql: str) -> str:
     return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
+@functools.lru_cache(maxsize=64)
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
+
+
 class Writer:
     """The write side of one transaction: actors, documents, mentions, log.
 
@@ -234,22 +239,15 @@ class Writer:
 
     def insert_row(self, table: str, values: Mapping[str, Any]) -> int:
         """Insert one row; returns its integer ``id``."""
-        sql = (
-            f"INSERT INTO {table} ({', '.join(values)}) "
-            f"VALUES ({', '.join(':' + k for k in values)}) RETURNING id"
-        )
-        rows = self._run(sql, values).fetchall()
-        return int(rows[0][0])
+        sql = _insert_sql(table, tuple(values))
+        if self.is_sqlite:  # lastrowid: no RETURNING needed (SQLite < 3.35 has none)
+            return int(self._run(sql, values).lastrowid)
+        return int(self._run(sql + " RETURNING id", values).fetchall()[0][0])
 
     def insert_rows(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert rows sharing one set of columns, in order, with one executemany."""
         if rows:
-            names = list(rows[0])
-            sql = (
-                f"INSERT INTO {table} ({', '.join(names)}) "
-                f"VALUES ({', '.join(':' + k for k in names)})"
-            )
-            self._run(sql, rows)
+            self._run(_insert_sql(table, tuple(rows[0])), rows)
 
     # ------------------------------------------------------------------ rows
 
