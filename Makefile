@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval-dates eval-events clean
+.PHONY: install demo test lint bench eval-dates eval-events seed-timeline clean
 
 install: $(STAMP)
 
@@ -39,3 +39,16 @@ clean:
 
 eval-events: install
 	$(BIN)/python -m benchmarks.eval_events $(EVAL_ARGS)
+
+# data/events.jsonl is what the tool extracts from the seed articles, as a
+# curator reviewed it (data/review.jsonl): ingest, replay the review, export
+# the confirmed events citing spans only (no article text in the repo).
+SEEDS ?= ../shared/seeds
+seed-timeline: install
+	@test -d $(SEEDS) || { echo "seed articles not found at $(SEEDS)"; exit 1; }
+	rm -rf .seed-timeline && mkdir .seed-timeline
+	$(BIN)/timeline --db .seed-timeline/seeds.db init
+	$(BIN)/timeline --db .seed-timeline/seeds.db ingest $(SEEDS) --manifest $(SEEDS)/sources.csv
+	$(BIN)/timeline --db .seed-timeline/seeds.db review --apply data/review.jsonl --reject-rest
+	$(BIN)/timeline --db .seed-timeline/seeds.db export --status confirmed --no-quotes -o data/events.jsonl
+	rm -rf .seed-timeline

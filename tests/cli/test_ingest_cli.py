@@ -78,6 +78,27 @@ def test_reextract_spares_curated_events(cli: Cli, tmp_path: Path) -> None:
     assert len(after) == len(first)
 
 
+def test_reextract_adds_no_second_copy_of_a_curated_events_mentions(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "art1.txt", ARTICLE)
+    cli("ingest", str(path), "--published", "2020-01-09")
+    strike = next(e for e in events(cli) if e["category"] == "strike")
+    cli("confirm", str(strike["id"]))
+    for _ in range(2):
+        cli("ingest", str(path), "--published", "2020-01-09", "--reextract")
+    after = next(e for e in events(cli) if e["id"] == strike["id"])
+    assert after["sources"] == strike["sources"]
+    assert not any(e["category"] == "strike" and e["id"] != strike["id"] for e in events(cli))
+    logged = [
+        c["action"]
+        for c in Database(cli.db).rows(
+            "SELECT action FROM changes WHERE event_uid = :u ORDER BY id", {"u": strike["id"]}
+        )
+    ]
+    assert logged == ["extract", "status"]
+
+
 def test_bad_inputs_are_reported_and_the_rest_goes_in(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

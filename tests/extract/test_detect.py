@@ -411,3 +411,17 @@ def test_what_something_came_days_after_happened_shortly_before_it() -> None:
         date(2019, 5, 1),
         date(2019, 5, 19),
     )
+
+
+def test_two_events_of_a_kind_in_one_sentence_cite_their_own_parts() -> None:
+    text = (
+        "Iran launched missile strikes on U.S. bases in Iraq on Tuesday.\n\n"
+        "Macron, who hosted meetings with Rouhani and Trump at the United Nations last fall, "
+        "spoke with Rouhani following the Iranian missile strikes."
+    )
+    talks = [c for c in found(text) if c.category == "talks"]
+    assert len(talks) == 2
+    first, second = sorted(talks, key=lambda c: c.start)
+    assert first.end <= second.start
+    assert text[second.start : second.end].startswith("spoke with Rouhani")
+    assert all(text[c.start : c.end] == c.quote for c in talks)

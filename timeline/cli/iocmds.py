@@ -63,12 +63,27 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="jsonl/csv: only events with this status (candidate, confirmed or "
+            "rejected); repeat for several. Default: every status."
+        ),
+    ] = None,
+    no_quotes: Annotated[
+        bool,
+        typer.Option(
+            "--no-quotes",
+            help="jsonl/csv: cite sources by document and span only, leaving out the "
+            "quoted text (to share a timeline without copying the articles).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Export the timeline: `timeline export -f FORMAT -o FILE`, or a target below.
 
-    The interchange formats keep every event; ics, timelinejs and acled leave
-    rejected candidates out.
+    The interchange formats keep every event unless --status narrows them;
+    ics, timelinejs and acled leave rejected candidates out.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -76,18 +91,25 @@ def export(
     from timeline.db import Database
 
     check_format(fmt, EXPORT_FORMATS)
+    if fmt not in ("jsonl", "csv") and (status or no_quotes):
+        raise typer.BadParameter("--status and --no-quotes apply to -f jsonl and -f csv")
     database = Database(database_arg(ctx, db))
     if fmt in ("jsonl", "csv"):
         import sys
 
+        from timeline import vocab
         from timeline.io.interchange import write_export
+        from timeline.query import Filters
 
+        statuses = tuple(vocab.choice("status", s, vocab.STATUSES) for s in status or ())
+        filters = Filters(statuses=statuses)
+        quotes = not no_quotes
         # Streamed: a million events never sit in memory at once.
         if output is None:
-            write_export(database, fmt, sys.stdout)
+            write_export(database, fmt, sys.stdout, filters, quotes=quotes)
             return
         with output.open("w", encoding="utf-8", newline="") as handle:
-            count = write_export(database, fmt, handle)
+            count = write_export(database, fmt, handle, filters, quotes=quotes)
         typer.echo(f"Exported {count} events to {output}", err=True)
         return
     from timeline.io.exports import export_text

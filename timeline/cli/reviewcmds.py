@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -65,12 +66,32 @@ def review(
     document: Annotated[
         str | None, typer.Option("--source", help="Only candidates from this document.")
     ] = None,
+    apply: Annotated[
+        Path | None,
+        typer.Option(
+            "--apply",
+            metavar="FILE",
+            help="Replay recorded decisions (JSON lines: confirm/reject/add, candidates "
+            "named by DOC:START-END and category) instead of asking; see `timeline.curation`.",
+        ),
+    ] = None,
+    reject_rest: Annotated[
+        bool,
+        typer.Option(help="With --apply: reject the candidates no decision names."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Walk the candidates in date order: confirm, reject, edit, merge, skip or quit.
 
     Decisions are saved as you go; run it again to carry on with what is left.
+    `--apply FILE` replays a curator's recorded decisions after a fresh ingest,
+    e.g. `timeline review --apply data/review.jsonl --reject-rest`.
     """
+    if apply is not None:
+        _apply(ctx, db, apply, reject_rest)
+        return
+    if reject_rest:
+        raise typer.BadParameter("--reject-rest goes with --apply FILE")
     from timeline.date_input import parse_date
     from timeline.db import Database
     from timeline.errors import TimelineError
@@ -123,6 +144,23 @@ def review(
                 continue
             break
     typer.echo(f"Reviewed {done}; {len(queue) - done} candidates left.")
+
+
+def _apply(ctx: typer.Context, db: str | None, path: Path, reject_rest: bool) -> None:
+    from timeline.curation import apply_decisions, read_decisions
+    from timeline.db import Database
+
+    report = apply_decisions(Database(database_arg(ctx, db)), read_decisions(path), reject_rest)
+    for line, problem in report.problems:
+        typer.echo(f"{path}:{line}: {problem}", err=True)
+    typer.echo(
+        f"Confirmed {report.confirmed} ({report.merged} candidates merged in), "
+        f"rejected {report.rejected}, added {report.added}; "
+        f"{report.left} candidates left to review."
+    )
+    if report.problems:
+        typer.echo(f"{len(report.problems)} decisions did not apply (see above).", err=True)
+        raise typer.Exit(code=1)
 
 
 @app.command()

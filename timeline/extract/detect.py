@@ -672,6 +672,31 @@ def _later_hits(
     return sorted(later.values(), key=lambda th: th[1].start)
 
 
+def _own_parts(
+    text: str, sentence: Span, candidates: Sequence[Candidate], parts_of: Mapping[int, int]
+) -> None:
+    """Two events of one kind read in one sentence cite their own parts of it (from
+    where each part starts to where the next begins), so each mention has a span of
+    its own."""
+    kinds: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        kinds.setdefault(c.category, []).append(c)
+    for same in kinds.values():
+        if len(same) < 2:
+            continue
+        starts = sorted({parts_of.get(id(c), sentence.start) for c in same})
+        for c in same:
+            start = parts_of.get(id(c), sentence.start)
+            later = [s for s in starts if s > start]
+            end = later[0] if later else sentence.end
+            chunk = text[start:end]
+            left = len(chunk) - len(chunk.lstrip())
+            right = len(chunk.rstrip(" ,;\n"))
+            if right > left:
+                c.start, c.end = start + left, start + right
+                c.quote = text[c.start : c.end]
+
+
 def detect(
     text: str,
     gazetteer: Gazetteer,
@@ -698,6 +723,7 @@ def detect(
     paragraphs = paragraph_starts(text)
     categories: set[str] = set()  # of the events told so far
     owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
+    parts_of: dict[int, int] = {}  # candidate -> where its part of the sentence starts
     for sentence in sentences(text):
         floor = narrative_floor(text, paragraphs, sentence.start)
         # The actors near the sentence (all the rules look no further).
@@ -734,6 +760,7 @@ def detect(
                     hit = first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
+                first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [
                         *hits.values(),
@@ -797,6 +824,11 @@ def detect(
                     ):
                         in_sentence.append(candidate)
                         told += quote is None
+                        comma = text.rfind(",", clause.start, hit.start)
+                        parts_of[id(candidate)] = (
+                            comma + 1 if (trigger, hit) not in first_hits else clause.start
+                        )
+        _own_parts(text, sentence, in_sentence, parts_of)
         found.extend(in_sentence)
         categories.update(c.category for c in in_sentence)
     return found

@@ -277,12 +277,23 @@ def export_records(database: Database, filters: Filters | None = None) -> list[d
 
 
 def write_export(
-    database: Database, fmt: str, handle: IO[str], filters: Filters | None = None
+    database: Database,
+    fmt: str,
+    handle: IO[str],
+    filters: Filters | None = None,
+    quotes: bool = True,
 ) -> int:
-    """Stream the interchange export (``jsonl`` or ``csv``) to ``handle``; returns the count."""
+    """Stream the interchange export (``jsonl`` or ``csv``) to ``handle``; returns the count.
+
+    Without ``quotes`` the sources keep their document and span but not the
+    quoted text (``"quote": null``), so a timeline can be shared without the articles.
+    """
     count = 0
     writer: csv.DictWriter[str] | None = None
     for part in iter_export(database, filters):
+        if not quotes:
+            for r in part:
+                r["sources"] = [{**s, "quote": None} for s in r["sources"]]
         if fmt == "jsonl":
             handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part))
         else:
