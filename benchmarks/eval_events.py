@@ -28,6 +28,12 @@ def system_items(database: Database) -> list[Item]:
         "SELECT DISTINCT m.document_id, e.uid, e.category, e.date_start, e.date_end "
         "FROM events e JOIN mentions m ON m.event_id = e.id WHERE e.status <> 'rejected'"
     )
+    actors: dict[str, set[str]] = {}
+    for r in database.rows(
+        "SELECT e.uid, a.name FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+        "JOIN actors a ON a.id = ea.actor_id"
+    ):
+        actors.setdefault(r["uid"], set()).add(r["name"])
     return [
         Item(
             r["document_id"],
@@ -35,6 +41,7 @@ def system_items(database: Database) -> list[Item]:
             date.fromisoformat(r["date_start"]),
             date.fromisoformat(r["date_end"]),
             r["uid"],
+            frozenset(actors.get(r["uid"], ())),
         )
         for r in rows
     ]

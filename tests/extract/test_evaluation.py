@@ -36,3 +36,24 @@ def test_match_needs_document_category_and_span_inside() -> None:
 def test_empty_sides() -> None:
     assert score([], [])["overall"].recall == 1.0
     assert score([item("a", "deal", "2015-01-01", "2015-12-31")], [])["overall"].recall == 0.0
+
+
+def test_an_event_inside_a_taken_wide_span_is_a_duplicate_only_with_a_shared_actor() -> None:
+    def acted(category: str, start: str, end: str, *names: str) -> Item:
+        return Item(
+            "a",
+            category,
+            date.fromisoformat(start),
+            date.fromisoformat(end),
+            actors=frozenset(names),
+        )
+
+    gold = [acted("strike", "2023-10-07", "2024-02-09", "Israel", "Hamas")]
+    system = [
+        acted("strike", "2023-10-07", "2024-02-09", "Israel"),  # found
+        acted("strike", "2023-10-07", "2024-02-09", "Hamas", "Israel"),  # told again
+        acted("strike", "2023-10-07", "2024-02-09", "Houthis"),  # another event: wrong
+    ]
+    overall = score(gold, system)["overall"]
+    assert (overall.found, overall.correct, overall.duplicates) == (1, 2, 1)
+    assert [s.actors for s in overall.wrong] == [frozenset({"Houthis"})]

@@ -3,7 +3,10 @@
 A system event matches a gold event when both are from the same document and
 category and the system's date span lies inside the gold span. Matching is
 one-to-one per document (each gold event is found at most once); further
-system events matching an already found gold event are duplicates.
+system events matching an already found gold event are duplicates -- when they
+share an actor with it (or either side names none). One that shares no actor
+with any gold event it fits is another event whose span merely lies inside a
+wide gold span: it counts as wrong, not as a duplicate.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ class Item:
     start: date
     end: date
     label: str = ""
+    actors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -60,6 +64,10 @@ def matches(system: Item, gold: Item) -> bool:
     )
 
 
+def _same_actors(system: Item, gold: Item) -> bool:
+    return not system.actors or not gold.actors or bool(system.actors & gold.actors)
+
+
 def score_document(gold: Sequence[Item], system: Sequence[Item]) -> Score:
     result = Score(gold=len(gold), system=len(system))
     taken: set[int] = set()
@@ -69,13 +77,16 @@ def score_document(gold: Sequence[Item], system: Sequence[Item]) -> Score:
         if not options:
             result.wrong.append(s)
             continue
-        result.correct += 1
         free = [g for g in options if g not in taken]
         if free:
             best = min(free, key=lambda g: (gold[g].end - gold[g].start).days)
             taken.add(best)
-        else:
+        elif any(_same_actors(s, gold[g]) for g in options):
             result.duplicates += 1
+        else:
+            result.wrong.append(s)
+            continue
+        result.correct += 1
     result.found = len(taken)
     result.missed = [g for i, g in enumerate(gold) if i not in taken]
     return result
@@ -104,6 +115,7 @@ def gold_items(records: Iterable[dict[str, Any]]) -> list[Item]:
             date.fromisoformat(r["date_start"]),
             date.fromisoformat(r["date_end"]),
             r.get("gold_id", ""),
+            frozenset(a["name"] for a in r.get("actors") or ()),
         )
         for r in records
         if r.get("date_start")
