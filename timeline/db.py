@@ -250,6 +250,19 @@ class Database:
             for m in result.mappings()
         ]
 
+    def tuples(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """Like :meth:`rows`, rows as tuples in column order (SQLite only, the fast path)."""
+        assert self.is_sqlite, "Database.tuples is for SQLite"
+        self.check_schema()
+        bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in (params or {}).items()}
+        cur = self._sqlite_raw().cursor()
+        try:
+            cur.row_factory = None
+            cur.execute(sql, bound)
+            return cur.fetchall()
+        finally:
+            cur.close()
+
     def iter_rows(
         self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000
     ) -> Iterator[list[Row]]:

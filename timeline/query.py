@@ -337,8 +337,93 @@ def list_ids(fetch: Fetch, filters: Filters) -> list[int]:
     return [int(r["id"]) for r in fetch(sql, params)]
 
 
+_EVENT_COLUMNS_SQL = (
+    "SELECT id, uid, date_start, date_end, date_precision, date_text, category, subtype, "
+    "summary, location, direction, intensity, cameo_code, status, confidence, created_at, "
+    "updated_at FROM events WHERE id IN (SELECT value FROM json_each(:ids))"
+)
+_ACTORS_SQL = (
+    "SELECT ea.event_id, a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+    "WHERE ea.event_id IN (SELECT value FROM json_each(:ids)) ORDER BY ea.id"
+)
+_SOURCES_SQL = (
+    "SELECT event_id, document_id, char_start, char_end, quote FROM mentions "
+    "WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY id"
+)
+
+
+def sqlite_ids(database: Database, filters: Filters) -> list[int]:
+    """:func:`list_ids` on SQLite, with rows as tuples (the listing's fast path)."""
+    if filters.date_from is not None and not filters.within:
+        sql, params = window_query(database.rows, filters)
+        if not sql:
+            return []
+        rows = database.tuples(sql, params)
+        rank = PRECISION_RANK.get
+        rows.sort(key=lambda r: (r[1], rank(r[3], 99), r[2], r[0]), reverse=filters.order == "desc")
+        end = None if filters.limit is None else filters.offset + filters.limit
+        return [r[0] for r in rows[filters.offset : end]]
+    sql, params = build_query(filters)
+    return [r[0] for r in database.tuples(sql, params)]
+
+
+def sqlite_records(database: Database, ids: Sequence[int]) -> list[Row]:
+    """:func:`load_records` on SQLite: three set-based queries, ids passed as one JSON array."""
+    if not ids:
+        return []
+    param = {"ids": json.dumps(list(ids))}
+    actors: dict[int, list[Row]] = {}
+    for event_id, name, role in database.tuples(_ACTORS_SQL, param):
+        found = actors.get(event_id)
+        if found is None:
+            actors[event_id] = found = []
+        found.append({"name": name, "role": role})
+    sources: dict[int, list[Row]] = {}
+    for event_id, document, start, end, quote in database.tuples(_SOURCES_SQL, param):
+        found = sources.get(event_id)
+        if found is None:
+            sources[event_id] = found = []
+        found.append({"document": document, "start": start, "end": end, "quote": quote})
+    events = {row[0]: row for row in database.tuples(_EVENT_COLUMNS_SQL, param)}
+    records = []
+    for pk in ids:
+        row = events.get(pk)
+        if row is None:
+            continue
+        records.append(
+            {
+                "id": row[1],
+                "date_start": row[2],
+                "date_end": row[3],
+                "date_precision": row[4],
+                "date_text": row[5],
+                "category": row[6],
+                "subtype": row[7],
+                "summary": row[8],
+                "location": row[9],
+                "direction": row[10],
+                "intensity": float(row[11]),
+                "cameo_code": row[12],
+                "status": row[13],
+                "confidence": row[14],
+                "actors": actors.get(pk, []),
+                "sources": sources.get(pk, []),
+                "created_at": row[15],
+                "updated_at": row[16],
+            }
+        )
+    return records
+
+
 def list_events(database: Database, filters: Filters) -> list[Row]:
-    """The events matching ``filters``, chronologically, as interchange records."""
+    """The events matching ``filters``, chronologically, as interchange records.
+
+    On SQLite rows come back as tuples and the ids travel as one JSON array
+    (:func:`sqlite_ids`, :func:`sqlite_records`); elsewhere :func:`list_ids`
+    and :func:`load_records`. Both give the same records.
+    """
+    if database.is_sqlite:
+        return sqlite_records(database, sqlite_ids(database, filters))
     return load_records(database.rows, list_ids(database.rows, filters))
 
 
