@@ -10,8 +10,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-import typer
-
 from timeline.dates import DateSpan, render
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -19,6 +17,8 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 def check_format(value: str, allowed: Sequence[str] = FORMATS) -> str:
     if value not in allowed:
+        import typer
+
         raise typer.BadParameter(f"unknown format {value!r}; choose one of: {', '.join(allowed)}")
     return value
 
