@@ -8,7 +8,7 @@ PostgreSQL. User values only ever travel as parameters.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -425,6 +425,20 @@ def list_events(database: Database, filters: Filters) -> list[Row]:
     if database.is_sqlite:
         return sqlite_records(database, sqlite_ids(database, filters))
     return load_records(database.rows, list_ids(database.rows, filters))
+
+
+def iter_events(database: Database, filters: Filters, size: int = 2000) -> Iterator[list[Row]]:
+    """:func:`list_events`, ``size`` records at a time: memory stays bounded however
+    many events match (the ordered ids are streamed from the database)."""
+    if size < 1:
+        raise InvalidValue("the batch size must be at least 1")
+    sql, params = build_query(filters)
+    for rows in database.iter_rows(sql, params, size):
+        ids = [int(r["id"]) for r in rows]
+        if database.is_sqlite:
+            yield sqlite_records(database, ids)
+        else:
+            yield load_records(database.rows, ids)
 
 
 def count_events(database: Database) -> int:
