@@ -203,17 +203,21 @@ def build_datasette(
             pk="id",
             foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
         )
+        # Plain inserts in one transaction: the file is new and only moved into
+        # place once complete, and a commit per chunk (sqlite-utils' insert_all)
+        # would sync the disk thousands of times.
+        conn = db.conn
         actor_ids: dict[str, int] = {}
         for actors in database.iter_rows(
             "SELECT id, name, kind, country, aliases FROM actors ORDER BY id", size=batch
         ):
             actor_ids.update((a["name"], a["id"]) for a in actors)
-            db.table("actors").insert_all(actors, batch_size=batch)
+            _insert(conn, "actors", ACTOR_COLUMNS, actors)
         link_id = done = 0
         if progress is not None:
             progress(0, total)
         for records in iter_events(database, kept, batch):
-            db.table("events").insert_all((event_row(r) for r in records), batch_size=batch)
+            _insert(conn, "events", EVENT_COLUMNS, [event_row(r) for r in records])
             links = []
             for r in records:
                 for a in r["actors"]:
@@ -226,7 +230,7 @@ def build_datasette(
                             "role": a["role"],
                         }
                     )
-            db.table("event_actors").insert_all(links, batch_size=batch)
+            _insert(conn, "event_actors", LINK_COLUMNS, links)
             done += len(records)
             if progress is not None:
                 progress(done, total)
@@ -235,14 +239,15 @@ def build_datasette(
             "FROM documents ORDER BY id",
             size=batch,
         ):
-            db.table("documents").insert_all(documents, batch_size=batch)
+            _insert(conn, "documents", DOCUMENT_COLUMNS, documents)
         for mentions in database.iter_rows(
             "SELECT m.id, e.uid AS event_id, m.document_id, m.char_start, m.char_end, m.quote, "
             "m.extractor, m.confidence FROM mentions m JOIN events e ON e.id = m.event_id "
             "WHERE e.status <> 'rejected' ORDER BY m.id",
             size=batch,
         ):
-            db.table("mentions").insert_all(mentions, batch_size=batch)
+            _insert(conn, "mentions", MENTION_COLUMNS, mentions)
+        conn.commit()
         ensure_db_shape(db)
         counts = {
             name: db.table(name).count for name in ("events", "actors", "documents", "mentions")
@@ -255,6 +260,16 @@ def build_datasette(
     exported_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     write_metadata(meta, build_metadata(out.stem, counts, exported_at, source, license_note))
     return DatasetteExport(out, meta, counts)
+
+
+def _insert(conn: Any, table: str, columns: Iterable[str], rows: list[dict[str, Any]]) -> None:
+    """``rows`` into ``table`` as they come (what sqlite-utils' insert_all stores)."""
+    names = list(columns)
+    sql = (
+        f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
+    conn.executemany(sql, [tuple(row.get(n) for n in names) for row in rows])
 
 
 def ensure_db_shape(db: Any) -> None:
