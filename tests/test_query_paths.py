@@ -54,3 +54,52 @@ def test_records_do_not_share_lists(filled: Database) -> None:
     records = list_events(filled, Filters(limit=50))
     lists = [id(r[key]) for r in records for key in ("actors", "sources")]
     assert len(set(lists)) == len(lists)
+
+
+WINDOWS = [
+    (date(1979, 1, 1), date(2026, 12, 31)),
+    (date(2019, 1, 1), date(2020, 12, 31)),
+    (date(2005, 6, 1), date(2005, 6, 30)),
+    (date(1991, 1, 1), None),
+    (date(2012, 3, 4), date(2012, 3, 4)),
+]
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=range(len(WINDOWS)))
+def test_bounded_window_arms_keep_the_answer(
+    filled: Database, window: tuple[date, date | None]
+) -> None:
+    """Arms bounded by the rows already found (and arms skipped) change nothing."""
+    for order in ("asc", "desc"):
+        for categories in ([], ["strike"], ["talks", "deal"]):
+            for limit, offset in ((0, 0), (1, 0), (5, 0), (20, 7), (100, 0), (None, 3), (3, 500)):
+                f = Filters(
+                    date_from=window[0],
+                    date_to=window[1],
+                    categories=categories,
+                    order=order,
+                    limit=limit,
+                    offset=offset,
+                )
+                assert sqlite_ids(filled, f) == list_ids(filled.rows, f), f
+
+
+def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
+    """The bound is inclusive: a finer event starting the same day still comes first."""
+    from timeline.date_input import parse_date
+    from timeline.events import EventInput, add_event
+
+    db = str(tmp_path / "t.db")
+    init_database(db)
+    database = Database(db)
+    uids = {
+        text: add_event(database, EventInput(span=parse_date(text), category="strike"))
+        for text in ("2019", "2019-01", "2019-01-01", "2019-06", "2019-06-01")
+    }
+    asc = Filters(date_from=date(2019, 1, 1), limit=1)
+    assert [r["id"] for r in list_events(database, asc)] == [uids["2019-01-01"]]
+    desc = Filters(date_from=date(2019, 1, 1), date_to=date(2019, 12, 31), order="desc", limit=1)
+    assert [r["id"] for r in list_events(database, desc)] == [uids["2019-06"]]
+    for f in (asc, desc):
+        assert sqlite_ids(database, f) == list_ids(database.rows, f)
+    database.dispose()

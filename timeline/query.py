@@ -142,12 +142,15 @@ def build_query(
     longest_span: int | None = None,
     precision: str | None = None,
     prefix: str = "p",
+    start_bound: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The SQL selecting event ids (and their dates) in order, and its parameters.
 
     ``longest_span`` (days) lets an overlap window bound ``date_start`` from
     below so the date index limits the scan; ``precision`` restricts the query
-    to events of that date precision (see :func:`window_ids`).
+    to events of that date precision (see :func:`window_ids`); ``start_bound``
+    (an ISO day) keeps only events starting on or before it (on or after it in
+    descending order).
     """
     p = _Params(prefix)
     where: list[str] = []
@@ -165,6 +168,8 @@ def build_query(
             if longest_span is not None:
                 lowest = f.date_from - timedelta(days=longest_span)
                 where.append(f"e.date_start >= {p.add(lowest)}")
+    if start_bound is not None:
+        where.append(f"e.date_start {'>=' if f.order == 'desc' else '<='} {p.add(start_bound)}")
     if f.categories:
         where.append(f"e.category IN ({p.many(f.categories)})")
     if f.directions:
@@ -287,15 +292,24 @@ def precision_spans(fetch: Fetch) -> dict[str, int]:
     return {PRECISIONS[int(r["r"])]: int(r["m"]) for r in found if r["m"] is not None}
 
 
-def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The per-precision statement of :func:`window_ids` ("" when there are no events)."""
+def window_arms(fetch: Fetch, filters: Filters) -> list[tuple[str, str, dict[str, Any]]]:
+    """One statement per date precision present, each bounded by its longest span
+    and returning at most ``offset + limit`` rows in order (see :func:`window_ids`):
+    ``(precision, sql, params)``."""
     from dataclasses import replace
 
     need = None if filters.limit is None else filters.offset + filters.limit
     arm = replace(filters, limit=need, offset=0)
+    return [
+        (precision, *build_query(arm, span, precision, prefix=f"{precision}_"))
+        for precision, span in precision_spans(fetch).items()
+    ]
+
+
+def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The arms of :func:`window_arms` as one statement ("" when there are no events)."""
     arms, params = [], {}
-    for precision, span in precision_spans(fetch).items():
-        sql, values = build_query(arm, span, precision, prefix=f"{precision}_")
+    for precision, sql, values in window_arms(fetch, filters):
         arms.append(f"SELECT * FROM ({sql}) AS {precision}_arm")
         params.update(values)
     return " UNION ALL ".join(arms), params
@@ -352,17 +366,54 @@ _SOURCES_SQL = (
 )
 
 
+def _window_rows(database: Database, filters: Filters) -> list[tuple[Any, ...]]:
+    """:func:`window_ids`' rows ``(id, date_start, date_end, date_precision)`` on SQLite.
+
+    The arms run one by one (SQLite runs them faster than their UNION ALL),
+    widest precision first in ascending order, since their events start
+    earliest. Once ``offset + limit`` rows are in hand, the last of them bounds
+    ``date_start`` for the arms still to run: an event starting after it cannot
+    make the cut, and an arm that can only hold such events is not run at all.
+    """
+    from dataclasses import replace
+
+    need = None if filters.limit is None else filters.offset + filters.limit
+    if need == 0:
+        return []
+    assert filters.date_from is not None
+    arm = replace(filters, limit=need, offset=0)
+    desc = filters.order == "desc"
+    rank = PRECISION_RANK.get
+
+    def key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return row[1], rank(row[3], 99), row[2], row[0]
+
+    spans = list(precision_spans(database.rows).items())
+    if not desc:
+        spans.sort(key=lambda item: -item[1])
+    rows: list[tuple[Any, ...]] = []
+    bound: str | None = None
+    for precision, span in spans:
+        if bound is not None:
+            if desc:
+                if filters.date_to is not None and filters.date_to.isoformat() < bound:
+                    continue
+            elif (filters.date_from - timedelta(days=span)).isoformat() > bound:
+                continue
+        sql, params = build_query(arm, span, precision, f"{precision}_", bound)
+        rows.extend(database.tuples(sql, params))
+        if need is not None and len(rows) >= need:
+            rows.sort(key=key, reverse=desc)
+            del rows[need:]
+            bound = rows[-1][1]
+    rows.sort(key=key, reverse=desc)
+    return rows[filters.offset : need]
+
+
 def sqlite_ids(database: Database, filters: Filters) -> list[int]:
     """:func:`list_ids` on SQLite, with rows as tuples (the listing's fast path)."""
     if filters.date_from is not None and not filters.within:
-        sql, params = window_query(database.rows, filters)
-        if not sql:
-            return []
-        rows = database.tuples(sql, params)
-        rank = PRECISION_RANK.get
-        rows.sort(key=lambda r: (r[1], rank(r[3], 99), r[2], r[0]), reverse=filters.order == "desc")
-        end = None if filters.limit is None else filters.offset + filters.limit
-        return [r[0] for r in rows[filters.offset : end]]
+        return [r[0] for r in _window_rows(database, filters)]
     sql, params = build_query(filters)
     return [r[0] for r in database.tuples(sql, params)]
 
