@@ -103,3 +103,21 @@ def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
     for f in (asc, desc):
         assert sqlite_ids(database, f) == list_ids(database.rows, f)
     database.dispose()
+
+
+def test_bounded_arms_use_the_window_index(filled: Database) -> None:
+    from timeline.query import build_query, precision_spans
+
+    for order in ("asc", "desc"):
+        f = Filters(
+            date_from=date(2019, 1, 1), date_to=date(2020, 12, 31), categories=["strike"], limit=100
+        )
+        f.order = order
+        for precision, span in precision_spans(filled.rows).items():
+            sql, params = build_query(f, span, precision, f"{precision}_", "2019-06-01")
+            plan = [r["detail"] for r in filled.rows("EXPLAIN QUERY PLAN " + sql, params)]
+            assert any(
+                line.startswith("SEARCH e USING INDEX ix_events_date_precision_")
+                and "date_start>? AND date_start<?" in line
+                for line in plan
+            ), plan
