@@ -106,18 +106,32 @@ def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
 
 
 def test_bounded_arms_use_the_window_index(filled: Database) -> None:
+    """A bounded arm is planned as the plain one: same index, date_start bounded both ways."""
     from timeline.query import build_query, precision_spans
 
+    def searches(sql: str, params: dict[str, object]) -> list[str]:
+        plan = [r["detail"] for r in filled.rows("EXPLAIN QUERY PLAN " + sql, params)]
+        return [line for line in plan if line.startswith("SEARCH e ")]
+
     for order in ("asc", "desc"):
-        f = Filters(
-            date_from=date(2019, 1, 1), date_to=date(2020, 12, 31), categories=["strike"], limit=100
-        )
-        f.order = order
-        for precision, span in precision_spans(filled.rows).items():
-            sql, params = build_query(f, span, precision, f"{precision}_", "2019-06-01")
-            plan = [r["detail"] for r in filled.rows("EXPLAIN QUERY PLAN " + sql, params)]
-            assert any(
-                line.startswith("SEARCH e USING INDEX ix_events_date_precision_")
-                and "date_start>? AND date_start<?" in line
-                for line in plan
-            ), plan
+        for categories in ([], ["strike"]):
+            f = Filters(
+                date_from=date(2019, 1, 1),
+                date_to=date(2020, 12, 31),
+                categories=categories,
+                order=order,
+                limit=100,
+            )
+            for precision, span in precision_spans(filled.rows).items():
+                plain = searches(*build_query(f, span, precision, f"{precision}_"))
+                bounded = searches(*build_query(f, span, precision, f"{precision}_", "2019-06-01"))
+                assert bounded == plain, (bounded, plain)
+                sql, params = build_query(f, span, precision, f"{precision}_", "2019-06-01")
+                starts = [str(r["date_start"]) for r in filled.rows(sql, params)]
+                if order == "asc":
+                    assert all(s <= "2019-06-01" for s in starts)
+                else:
+                    assert all(s >= "2019-06-01" for s in starts)
+                index = "category_date_start" if categories else "date_start"
+                assert f"USING INDEX ix_events_date_precision_{index} " in plain[0]
+                assert "date_start>? AND date_start<?" in plain[0]

@@ -157,19 +157,33 @@ def build_query(
     f = filters
     if precision is not None:
         where.append(f"e.date_precision = {p.add(precision)}")
+    # ``start_bound`` tightens the existing bound on date_start rather than
+    # adding one: a third range term makes SQLite prefer a worse index.
+    before = start_bound if start_bound is not None and f.order != "desc" else None
+    after = start_bound if start_bound is not None and f.order == "desc" else None
     if f.date_to is not None:
-        column = "e.date_end" if f.within else "e.date_start"
-        where.append(f"{column} <= {p.add(f.date_to)}")
+        if f.within:
+            where.append(f"e.date_end <= {p.add(f.date_to)}")
+        else:
+            highest: date | str = f.date_to
+            if before is not None:
+                highest, before = min(f.date_to.isoformat(), before), None
+            where.append(f"e.date_start <= {p.add(highest)}")
+    if before is not None:
+        where.append(f"e.date_start <= {p.add(before)}")
     if f.date_from is not None:
         if f.within:
             where.append(f"e.date_start >= {p.add(f.date_from)}")
         else:
             where.append(f"e.date_end >= {p.add(f.date_from)}")
             if longest_span is not None:
-                lowest = f.date_from - timedelta(days=longest_span)
+                start = f.date_from - timedelta(days=longest_span)
+                lowest: date | str = start
+                if after is not None:
+                    lowest, after = max(start.isoformat(), after), None
                 where.append(f"e.date_start >= {p.add(lowest)}")
-    if start_bound is not None:
-        where.append(f"e.date_start {'>=' if f.order == 'desc' else '<='} {p.add(start_bound)}")
+    if after is not None:
+        where.append(f"e.date_start >= {p.add(after)}")
     if f.categories:
         where.append(f"e.category IN ({p.many(f.categories)})")
     if f.directions:
@@ -366,8 +380,8 @@ _SOURCES_SQL = (
 )
 
 
-def _window_rows(database: Database, filters: Filters) -> list[tuple[Any, ...]]:
-    """:func:`window_ids`' rows ``(id, date_start, date_end, date_precision)`` on SQLite.
+def _window_ids(database: Database, filters: Filters) -> list[int]:
+    """:func:`window_ids` on SQLite.
 
     The arms run one by one (SQLite runs them faster than their UNION ALL),
     widest precision first in ascending order, since their events start
@@ -383,15 +397,11 @@ def _window_rows(database: Database, filters: Filters) -> list[tuple[Any, ...]]:
     assert filters.date_from is not None
     arm = replace(filters, limit=need, offset=0)
     desc = filters.order == "desc"
-    rank = PRECISION_RANK.get
-
-    def key(row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return row[1], rank(row[3], 99), row[2], row[0]
-
     spans = list(precision_spans(database.rows).items())
     if not desc:
         spans.sort(key=lambda item: -item[1])
-    rows: list[tuple[Any, ...]] = []
+    # Rows as their listing sort key: (date_start, precision rank, date_end, id).
+    keys: list[tuple[str, int, str, int]] = []
     bound: str | None = None
     for precision, span in spans:
         if bound is not None:
@@ -401,19 +411,20 @@ def _window_rows(database: Database, filters: Filters) -> list[tuple[Any, ...]]:
             elif (filters.date_from - timedelta(days=span)).isoformat() > bound:
                 continue
         sql, params = build_query(arm, span, precision, f"{precision}_", bound)
-        rows.extend(database.tuples(sql, params))
-        if need is not None and len(rows) >= need:
-            rows.sort(key=key, reverse=desc)
-            del rows[need:]
-            bound = rows[-1][1]
-    rows.sort(key=key, reverse=desc)
-    return rows[filters.offset : need]
+        rank = PRECISION_RANK.get(precision, 99)
+        keys.extend((start, rank, end, pk) for pk, start, end, _ in database.tuples(sql, params))
+        if need is not None and len(keys) >= need:
+            keys.sort(reverse=desc)
+            del keys[need:]
+            bound = keys[-1][0]
+    keys.sort(reverse=desc)
+    return [k[3] for k in keys[filters.offset : need]]
 
 
 def sqlite_ids(database: Database, filters: Filters) -> list[int]:
     """:func:`list_ids` on SQLite, with rows as tuples (the listing's fast path)."""
     if filters.date_from is not None and not filters.within:
-        return [r[0] for r in _window_rows(database, filters)]
+        return _window_ids(database, filters)
     sql, params = build_query(filters)
     return [r[0] for r in database.tuples(sql, params)]
 
