@@ -160,3 +160,15 @@ def test_whole_process_output_matches(sample: str) -> None:
     )
     code, out, err = _typer(sample, args)
     assert (done.returncode, done.stdout.decode(), done.stderr.decode()) == (code, out, err)
+
+
+def test_database_errors_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    foreign = tmp_path / "foreign.db"
+    foreign.write_bytes(b"not a database" * 100)
+    for db in (str(tmp_path / "missing.db"), str(tmp_path), str(foreign), "/no/such/dir/t.db"):
+        fast_result = _fast(db, ["list"], capsys)
+        assert fast_result[0] == 1 and fast_result[2].startswith("Error: ")
+        assert fast_result == _typer(db, ["list"])
