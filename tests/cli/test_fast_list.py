@@ -172,3 +172,37 @@ def test_database_errors_match(
         fast_result = _fast(db, ["list"], capsys)
         assert fast_result[0] == 1 and fast_result[2].startswith("Error: ")
         assert fast_result == _typer(db, ["list"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019-01-01",
+        "2020-02-29",
+        "2019-02-29",
+        "0000-01-01",
+        "0999-12-31",
+        "2019-13-01",
+        "2019-1-01",
+        "٢٠١٩-01-01",
+        " 2019-01-01",
+        "2019-01-01 ",
+        "2019-W01",
+        "2019-01-1x",
+    ],
+)
+def test_iso_days_are_read_as_the_date_parser_reads_them(text: str) -> None:
+    from timeline.cli.listing import bound
+    from timeline.date_input import parse_bound
+    from timeline.errors import InvalidDate
+
+    for end in (False, True):
+        try:
+            expected: object = parse_bound(text, None, end=end)
+        except InvalidDate as err:
+            expected = str(err)
+        try:
+            got: object = bound(text, None, end)
+        except InvalidDate as err:
+            got = str(err)
+        assert got == expected

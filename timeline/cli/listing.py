@@ -26,6 +26,20 @@ def as_of_day(value: str | None) -> date | None:
         raise typer.BadParameter(f"--as-of must be a day like 2020-01-09, got {value!r}") from None
 
 
+def bound(text: str, anchor: date | None, end: bool = False) -> date:
+    """A ``--from``/``--to`` value as :func:`timeline.date_input.parse_bound` reads it;
+    a plain ISO day (what scripts pass) is read without importing the date parser."""
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit():
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass  # not a real day: the parser says why
+    from timeline.date_input import parse_bound
+
+    return parse_bound(text, anchor, end=end)
+
+
 def many(values: list[str] | None) -> list[str]:
     """Repeatable options that also accept comma-separated values."""
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -54,7 +68,6 @@ def run_list(
 ) -> None:
     """List events in chronological order in format ``fmt`` (``timeline list``)."""
     from timeline.cli.output import check_format, dumps, events_table
-    from timeline.date_input import parse_bound
     from timeline.db import Database
     from timeline.query import DEFAULT_STATUSES, Filters, list_events
     from timeline.vocab import CATEGORIES, DIRECTIONS, STATUSES, choice
@@ -63,8 +76,8 @@ def run_list(
     anchor = as_of_day(as_of)
     statuses = many(status)
     filters = Filters(
-        date_from=parse_bound(from_, anchor) if from_ else None,
-        date_to=parse_bound(to, anchor, end=True) if to else None,
+        date_from=bound(from_, anchor) if from_ else None,
+        date_to=bound(to, anchor, end=True) if to else None,
         within=within,
         categories=[choice("category", c, CATEGORIES) for c in many(category)],
         actors=many(actor),
