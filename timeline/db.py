@@ -37,7 +37,7 @@ KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
 HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_S = 30.0
 WRITE_ATTEMPTS = 8
-READ_CACHE_KB = 65536
+READ_CACHE_KB = 16384
 T = TypeVar("T")
 
 Row = dict[str, Any]
@@ -213,7 +213,7 @@ class Database:
                 _sqlite_pragmas(conn)
                 # Repeated reads (a listing touches eight index ranges and three
                 # tables) stay in SQLite's own cache instead of going back to the
-                # OS for every page: up to 64 MB, taken only as pages are read.
+                # OS for every page: up to 16 MB, taken only as pages are read.
                 conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
             except sqlite3.DatabaseError as err:
                 conn.close()
