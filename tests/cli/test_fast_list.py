@@ -206,3 +206,26 @@ def test_iso_days_are_read_as_the_date_parser_reads_them(text: str) -> None:
         except InvalidDate as err:
             got = str(err)
         assert got == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "-f", "jsonl"],
+        ["list", "--from", "2019-01-01", "--to", "2020-12-31", "-c", "strike", "--limit", "3"],
+        ["list", "--from", "May 2019", "--to", "2019-05", "-f", "json"],
+        ["list", "-c", "strke"],
+    ],
+)
+def test_fast_path_on_each_backend(
+    db: str,
+    tmp_path: Path,
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    load_sample(db, tmp_path)
+    assert fast.parse(["--db", db, *args]) is not None
+    assert _fast(db, args, capsys) == _typer(db, args)
