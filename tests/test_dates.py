@@ -129,3 +129,15 @@ def test_any_text_parses_or_is_refused(text: str) -> None:
         assert str(err)
     else:
         assert span.start <= span.end
+
+
+def test_month_and_day_names_and_lengths_match_calendar() -> None:
+    import calendar
+
+    from timeline.dates import DAY_NAMES, MONTH_NAMES, days_in_month
+
+    assert list(MONTH_NAMES) == list(calendar.month_name)
+    assert list(DAY_NAMES) == list(calendar.day_name)
+    for year in (1, 4, 100, 1900, 1999, 2000, 2019, 2020, 2100, 2400, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

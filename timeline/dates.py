@@ -15,7 +15,6 @@ do not cover, so listing and rendering stay cheap.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -38,14 +37,45 @@ SEASON_WORDS = {
     "winter": "WI",
 }
 
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, 1-based: what the calendar module gives in the C locale
+(Python's, for dates), spelled out so a listing need not import it."""
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
+for _number, _name in enumerate(MONTH_NAMES):
     if _name:
         MONTHS[_name.lower()] = _number
         MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
 
-WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+WEEKDAYS = {name.lower(): number for number, name in enumerate(DAY_NAMES)}
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days in a month (the calendar module's ``monthrange(...)[1]``)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +115,7 @@ def day_span(day: date) -> DateSpan:
 
 
 def month_span(year: int, month: int) -> DateSpan:
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     return DateSpan(date(year, month, 1), date(year, month, last), "month")
 
 
@@ -104,7 +134,7 @@ def week_span(year: int, week: int) -> DateSpan:
 def season_span(year: int, season: str) -> DateSpan:
     first, last = SEASONS[season]
     end_year = year + 1 if season == "WI" else year
-    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+    end = date(end_year, last, days_in_month(end_year, last))
     return DateSpan(date(year, first, 1), end, "season")
 
 
@@ -112,7 +142,7 @@ def quarter_span(year: int, quarter: int) -> DateSpan:
     if not 1 <= quarter <= 4:
         raise InvalidDate(f"{year}-Q{quarter} is not a quarter: use Q1 to Q4")
     first = 3 * quarter - 2
-    end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+    end = date(year, first + 2, days_in_month(year, first + 2))
     return DateSpan(date(year, first, 1), end, "quarter")
 
 
@@ -125,13 +155,11 @@ def checked_date(year: int, month: int, day: int, text: str | None = None) -> da
     shown = text or f"{year:04d}-{month:02d}-{day:02d}"
     if not 1 <= month <= 12:
         raise InvalidDate(f"{shown} is not a date: there is no month {month}")
-    last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    last = days_in_month(year, month) if 1 <= year <= 9999 else 31
     if not 1 <= year <= 9999:
         raise InvalidDate(f"{shown} is not a date: year {year} is out of range")
     if not 1 <= day <= last:
-        raise InvalidDate(
-            f"{shown} is not a date: {calendar.month_name[month]} {year} has {last} days"
-        )
+        raise InvalidDate(f"{shown} is not a date: {MONTH_NAMES[month]} {year} has {last} days")
     return date(year, month, day)
 
 

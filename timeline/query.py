@@ -8,7 +8,7 @@ PostgreSQL. User values only ever travel as parameters.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -142,29 +142,48 @@ def build_query(
     longest_span: int | None = None,
     precision: str | None = None,
     prefix: str = "p",
+    start_bound: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The SQL selecting event ids (and their dates) in order, and its parameters.
 
     ``longest_span`` (days) lets an overlap window bound ``date_start`` from
     below so the date index limits the scan; ``precision`` restricts the query
-    to events of that date precision (see :func:`window_ids`).
+    to events of that date precision (see :func:`window_ids`); ``start_bound``
+    (an ISO day) keeps only events starting on or before it (on or after it in
+    descending order).
     """
     p = _Params(prefix)
     where: list[str] = []
     f = filters
     if precision is not None:
         where.append(f"e.date_precision = {p.add(precision)}")
+    # ``start_bound`` tightens the existing bound on date_start rather than
+    # adding one: a third range term makes SQLite prefer a worse index.
+    before = start_bound if start_bound is not None and f.order != "desc" else None
+    after = start_bound if start_bound is not None and f.order == "desc" else None
     if f.date_to is not None:
-        column = "e.date_end" if f.within else "e.date_start"
-        where.append(f"{column} <= {p.add(f.date_to)}")
+        if f.within:
+            where.append(f"e.date_end <= {p.add(f.date_to)}")
+        else:
+            highest: date | str = f.date_to
+            if before is not None:
+                highest, before = min(f.date_to.isoformat(), before), None
+            where.append(f"e.date_start <= {p.add(highest)}")
+    if before is not None:
+        where.append(f"e.date_start <= {p.add(before)}")
     if f.date_from is not None:
         if f.within:
             where.append(f"e.date_start >= {p.add(f.date_from)}")
         else:
             where.append(f"e.date_end >= {p.add(f.date_from)}")
             if longest_span is not None:
-                lowest = f.date_from - timedelta(days=longest_span)
+                start = f.date_from - timedelta(days=longest_span)
+                lowest: date | str = start
+                if after is not None:
+                    lowest, after = max(start.isoformat(), after), None
                 where.append(f"e.date_start >= {p.add(lowest)}")
+    if after is not None:
+        where.append(f"e.date_start >= {p.add(after)}")
     if f.categories:
         where.append(f"e.category IN ({p.many(f.categories)})")
     if f.directions:
@@ -287,15 +306,24 @@ def precision_spans(fetch: Fetch) -> dict[str, int]:
     return {PRECISIONS[int(r["r"])]: int(r["m"]) for r in found if r["m"] is not None}
 
 
-def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The per-precision statement of :func:`window_ids` ("" when there are no events)."""
+def window_arms(fetch: Fetch, filters: Filters) -> list[tuple[str, str, dict[str, Any]]]:
+    """One statement per date precision present, each bounded by its longest span
+    and returning at most ``offset + limit`` rows in order (see :func:`window_ids`):
+    ``(precision, sql, params)``."""
     from dataclasses import replace
 
     need = None if filters.limit is None else filters.offset + filters.limit
     arm = replace(filters, limit=need, offset=0)
+    return [
+        (precision, *build_query(arm, span, precision, prefix=f"{precision}_"))
+        for precision, span in precision_spans(fetch).items()
+    ]
+
+
+def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The arms of :func:`window_arms` as one statement ("" when there are no events)."""
     arms, params = [], {}
-    for precision, span in precision_spans(fetch).items():
-        sql, values = build_query(arm, span, precision, prefix=f"{precision}_")
+    for precision, sql, values in window_arms(fetch, filters):
         arms.append(f"SELECT * FROM ({sql}) AS {precision}_arm")
         params.update(values)
     return " UNION ALL ".join(arms), params
@@ -337,9 +365,142 @@ def list_ids(fetch: Fetch, filters: Filters) -> list[int]:
     return [int(r["id"]) for r in fetch(sql, params)]
 
 
+_EVENT_COLUMNS_SQL = (
+    "SELECT id, uid, date_start, date_end, date_precision, date_text, category, subtype, "
+    "summary, location, direction, intensity, cameo_code, status, confidence, created_at, "
+    "updated_at FROM events WHERE id IN (SELECT value FROM json_each(:ids))"
+)
+_ACTORS_SQL = (
+    "SELECT ea.event_id, a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+    "WHERE ea.event_id IN (SELECT value FROM json_each(:ids)) ORDER BY ea.id"
+)
+_SOURCES_SQL = (
+    "SELECT event_id, document_id, char_start, char_end, quote FROM mentions "
+    "WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY id"
+)
+
+
+def _window_ids(database: Database, filters: Filters) -> list[int]:
+    """:func:`window_ids` on SQLite.
+
+    The arms run one by one (SQLite runs them faster than their UNION ALL),
+    widest precision first in ascending order, since their events start
+    earliest. Once ``offset + limit`` rows are in hand, the last of them bounds
+    ``date_start`` for the arms still to run: an event starting after it cannot
+    make the cut, and an arm that can only hold such events is not run at all.
+    """
+    from dataclasses import replace
+
+    need = None if filters.limit is None else filters.offset + filters.limit
+    if need == 0:
+        return []
+    assert filters.date_from is not None
+    arm = replace(filters, limit=need, offset=0)
+    desc = filters.order == "desc"
+    spans = list(precision_spans(database.rows).items())
+    if not desc:
+        spans.sort(key=lambda item: -item[1])
+    # Rows as their listing sort key: (date_start, precision rank, date_end, id).
+    keys: list[tuple[str, int, str, int]] = []
+    bound: str | None = None
+    for precision, span in spans:
+        if bound is not None:
+            if desc:
+                if filters.date_to is not None and filters.date_to.isoformat() < bound:
+                    continue
+            elif (filters.date_from - timedelta(days=span)).isoformat() > bound:
+                continue
+        sql, params = build_query(arm, span, precision, f"{precision}_", bound)
+        rank = PRECISION_RANK.get(precision, 99)
+        keys.extend((start, rank, end, pk) for pk, start, end, _ in database.tuples(sql, params))
+        if need is not None and len(keys) >= need:
+            keys.sort(reverse=desc)
+            del keys[need:]
+            bound = keys[-1][0]
+    keys.sort(reverse=desc)
+    return [k[3] for k in keys[filters.offset : need]]
+
+
+def sqlite_ids(database: Database, filters: Filters) -> list[int]:
+    """:func:`list_ids` on SQLite, with rows as tuples (the listing's fast path)."""
+    if filters.date_from is not None and not filters.within:
+        return _window_ids(database, filters)
+    sql, params = build_query(filters)
+    return [r[0] for r in database.tuples(sql, params)]
+
+
+def sqlite_records(database: Database, ids: Sequence[int]) -> list[Row]:
+    """:func:`load_records` on SQLite: three set-based queries, ids passed as one JSON array."""
+    if not ids:
+        return []
+    param = {"ids": json.dumps(list(ids))}
+    actors: dict[int, list[Row]] = {}
+    for event_id, name, role in database.tuples(_ACTORS_SQL, param):
+        found = actors.get(event_id)
+        if found is None:
+            actors[event_id] = found = []
+        found.append({"name": name, "role": role})
+    sources: dict[int, list[Row]] = {}
+    for event_id, document, start, end, quote in database.tuples(_SOURCES_SQL, param):
+        found = sources.get(event_id)
+        if found is None:
+            sources[event_id] = found = []
+        found.append({"document": document, "start": start, "end": end, "quote": quote})
+    events = {row[0]: row for row in database.tuples(_EVENT_COLUMNS_SQL, param)}
+    records = []
+    for pk in ids:
+        row = events.get(pk)
+        if row is None:
+            continue
+        records.append(
+            {
+                "id": row[1],
+                "date_start": row[2],
+                "date_end": row[3],
+                "date_precision": row[4],
+                "date_text": row[5],
+                "category": row[6],
+                "subtype": row[7],
+                "summary": row[8],
+                "location": row[9],
+                "direction": row[10],
+                "intensity": float(row[11]),
+                "cameo_code": row[12],
+                "status": row[13],
+                "confidence": row[14],
+                "actors": actors.get(pk, []),
+                "sources": sources.get(pk, []),
+                "created_at": row[15],
+                "updated_at": row[16],
+            }
+        )
+    return records
+
+
 def list_events(database: Database, filters: Filters) -> list[Row]:
-    """The events matching ``filters``, chronologically, as interchange records."""
+    """The events matching ``filters``, chronologically, as interchange records.
+
+    On SQLite rows come back as tuples and the ids travel as one JSON array
+    (:func:`sqlite_ids`, :func:`sqlite_records`); elsewhere :func:`list_ids`
+    and :func:`load_records`. Both give the same records.
+    """
+    if database.is_sqlite:
+        return sqlite_records(database, sqlite_ids(database, filters))
     return load_records(database.rows, list_ids(database.rows, filters))
+
+
+def iter_events(database: Database, filters: Filters, size: int = 2000) -> Iterator[list[Row]]:
+    """:func:`list_events`, ``size`` records at a time: memory stays bounded however
+    many events match (the ordered ids are streamed from the database)."""
+    if size < 1:
+        raise InvalidValue("the batch size must be at least 1")
+    sql, params = build_query(filters)
+    for rows in database.iter_rows(sql, params, size):
+        ids = [int(r["id"]) for r in rows]
+        if database.is_sqlite:
+            yield sqlite_records(database, ids)
+        else:
+            yield load_records(database.rows, ids)
 
 
 def count_events(database: Database) -> int:

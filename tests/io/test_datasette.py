@@ -202,3 +202,53 @@ def test_serve(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     err = cli.fails("export", "datasette", str(out), "--replace", "--serve")
     assert "pip install 'timeline[datasette]'" in err and "datasette " in err
+
+
+def _contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table and view of an export, rows in stored order."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name"
+            )
+        ]
+        return {name: conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
+    finally:
+        conn.close()
+
+
+def test_export_in_batches_gives_the_same_database(sample_db: str, tmp_path: Path) -> None:
+    from timeline.db import Database
+    from timeline.io.datasette import EVENT_COLUMNS, build_datasette, event_row
+    from timeline.query import Filters, list_events
+
+    database = Database(sample_db)
+    seen: list[tuple[int, int]] = []
+    exports = {}
+    for batch in (1, 3, 10_000):
+        out = tmp_path / f"b{batch}.db"
+        build_datasette(
+            database,
+            out,
+            tmp_path / f"b{batch}.json",
+            batch=batch,
+            progress=(lambda done, total: seen.append((done, total))) if batch == 3 else None,
+        )
+        exports[batch] = _contents(out)
+    assert exports[1] == exports[3] == exports[10_000]
+    # The rows the export held before it streamed: every kept record, in listing order.
+    records = list_events(database, Filters())
+    assert exports[1]["events"] == [
+        tuple(event_row(r).get(c) for c in EVENT_COLUMNS) for r in records
+    ]
+    assert [row[1:] for row in exports[1]["event_actors"]] == [
+        (r["id"], name_id, a["role"])
+        for r in records
+        for a in r["actors"]
+        for name_id in [dict((n, i) for i, n, *_ in exports[1]["actors"])[a["name"]]]
+    ]
+    assert seen[0] == (0, len(KEPT)) and seen[-1] == (len(KEPT), len(KEPT))
+    assert [done for done, _ in seen] == sorted({0, *range(3, len(KEPT), 3), len(KEPT)})
+    database.dispose()

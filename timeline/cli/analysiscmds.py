@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
 from timeline.cli.output import check_format, dumps, table
+from timeline.cli.root import app
 
 if TYPE_CHECKING:
     from timeline.analysis import Period, Response

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli import app
+from timeline.cli.root import app
 
 
 class DatesFormat(StrEnum):

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
+from timeline.cli.root import app
 
 db_app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")

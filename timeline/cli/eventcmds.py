@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
-from timeline.cli.output import check_format, dumps, events_table, span_text
+from timeline.cli.listing import as_of_day as _as_of
+from timeline.cli.output import check_format, span_text
+from timeline.cli.root import app
 from timeline.vocab import CATEGORIES, DIRECTIONS, ROLES, STATUSES
 
 AsOfOption = Annotated[
@@ -22,15 +22,6 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"--as-of must be a day like 2020-01-09, got {value!r}") from None
 
 
 def _interactive() -> bool:
@@ -128,11 +119,6 @@ def add(
     typer.echo(add_event(Database(database_arg(ctx, db)), item))
 
 
-def _many(values: list[str] | None) -> list[str]:
-    """Repeatable options that also accept comma-separated values."""
-    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-
-
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -181,41 +167,29 @@ def list_(
 
     Example: timeline list --from 2019 --to 2020-06 --category strike,talks --intermediary Oman
     """
-    from timeline.date_input import parse_bound
-    from timeline.db import Database
-    from timeline.query import DEFAULT_STATUSES, Filters, list_events
-    from timeline.vocab import choice
+    from timeline.cli.listing import run_list
 
-    check_format(fmt)
-    anchor = _as_of(as_of)
-    statuses = _many(status)
-    filters = Filters(
-        date_from=parse_bound(from_, anchor) if from_ else None,
-        date_to=parse_bound(to, anchor, end=True) if to else None,
+    run_list(
+        lambda message, err: typer.echo(message, err=err),
+        database_arg(ctx, db),
+        from_=from_,
+        to=to,
         within=within,
-        categories=[choice("category", c, CATEGORIES) for c in _many(category)],
-        actors=_many(actor),
-        initiators=_many(initiator),
-        targets=_many(target),
-        intermediaries=_many(intermediary),
-        directions=[choice("direction", d, DIRECTIONS) for d in _many(direction)],
-        statuses=()
-        if "all" in statuses
-        else [choice("status", s, STATUSES) for s in statuses] or DEFAULT_STATUSES,
+        category=category,
+        actor=actor,
+        initiator=initiator,
+        target=target,
+        intermediary=intermediary,
+        direction=direction,
+        status=status,
         text=text,
         source=source,
         limit=limit,
         offset=offset,
         order=order,
+        fmt=fmt,
+        as_of=as_of,
     )
-    records = list_events(Database(database_arg(ctx, db)), filters)
-    if fmt == "table":
-        if not records:
-            typer.echo("No events match.", err=True)
-            return
-        typer.echo(events_table(records))
-    elif records:
-        typer.echo(dumps(records, fmt))
 
 
 def _show_text(record: dict[str, Any]) -> str:

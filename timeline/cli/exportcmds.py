@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -45,12 +46,17 @@ def datasette(
     from timeline.io.datasette import serve as run_datasette
 
     parent = ctx.parent
-    result = build_datasette(
-        Database(database_arg(ctx, db or (parent.params.get("db") if parent else None))),
-        output,
-        metadata,
-        replace,
-    )
+    database = Database(database_arg(ctx, db or (parent.params.get("db") if parent else None)))
+    if sys.stderr.isatty():
+        with typer.progressbar(length=1, label="Exporting events", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            result = build_datasette(database, output, metadata, replace, progress=progress)
+    else:
+        result = build_datasette(database, output, metadata, replace)
     counts = result.counts
     typer.echo(
         f"Exported {counts['events']} events, {counts['actors']} actors, "

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
+from timeline.cli.root import app
 
 
 @app.command()

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
+from timeline.cli.root import app
 
 export_app = typer.Typer(
     help="Export the timeline: interchange jsonl/csv here; other targets as subcommands.",

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import shutil
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
-
-import typer
 
 from timeline.dates import DateSpan, render
 
@@ -19,6 +14,8 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 def check_format(value: str, allowed: Sequence[str] = FORMATS) -> str:
     if value not in allowed:
+        import typer
+
         raise typer.BadParameter(f"unknown format {value!r}; choose one of: {', '.join(allowed)}")
     return value
 
@@ -69,6 +66,8 @@ def table(
 ) -> str:
     """A plain table that fits the terminal; column ``stretch`` takes what is left
     and ``caps`` limits the width of other columns (index -> characters)."""
+    import shutil
+
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     for index, cap in (caps or {}).items():
@@ -118,6 +117,9 @@ def dumps(records: Iterable[dict[str, Any]], fmt: str) -> str:
     if fmt == "jsonl":
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in items)
     if fmt == "csv":
+        import csv
+        import io
+
         buf = io.StringIO()
         if items:
             writer = csv.DictWriter(buf, fieldnames=list(items[0]), lineterminator="\n")

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from timeline.cli import app
 from timeline.cli.common import DbOption, database_arg
 from timeline.cli.output import actors_text, span_text
+from timeline.cli.root import app
 
 
 @app.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from timeline.errors import InvalidValue, MissingExtra
 from timeline.io.datasette_metadata import build_metadata
 from timeline.io.datasette_sql import VIEWS
 from timeline.io.records import Record, actors_line, date_label, names
-from timeline.query import Filters, list_events
+from timeline.query import Filters, iter_events
 
 if TYPE_CHECKING:
     from timeline.db import Database
@@ -123,6 +123,36 @@ def check_destination(database: Database, out: Path, replace: bool) -> None:
         raise InvalidValue(f"the directory {out.parent} does not exist; create it first")
 
 
+BATCH = 2000
+"""Events read and written at a time: memory stays bounded however many there are."""
+
+ACTOR_COLUMNS = {"id": int, "name": str, "kind": str, "country": str, "aliases": str}
+DOCUMENT_COLUMNS = {
+    "id": str,
+    "title": str,
+    "publisher": str,
+    "author": str,
+    "url": str,
+    "published": str,
+    "published_precision": str,
+    "text": str,
+}
+LINK_COLUMNS = {"id": int, "event_id": str, "actor_id": int, "role": str}
+MENTION_COLUMNS = {
+    "id": int,
+    "event_id": str,
+    "document_id": str,
+    "char_start": int,
+    "char_end": int,
+    "quote": str,
+    "extractor": str,
+    "confidence": float,
+}
+
+Progress = Callable[[int, int], None]
+"""Told (events written so far, events to write) after each batch."""
+
+
 def build_datasette(
     database: Database,
     out: str | Path,
@@ -130,8 +160,15 @@ def build_datasette(
     replace: bool = False,
     source: str | None = None,
     license_note: str | None = None,
+    batch: int = BATCH,
+    progress: Progress | None = None,
 ) -> DatasetteExport:
-    """Write the Datasette database ``out`` and its metadata (``metadata.json`` beside it)."""
+    """Write the Datasette database ``out`` and its metadata (``metadata.json`` beside it).
+
+    Every table is streamed ``batch`` rows at a time (events with their actors
+    and sources through :func:`~timeline.query.iter_events`), so memory does not
+    grow with the size of the timeline; ``progress`` follows the events.
+    """
     import sqlite_utils
 
     out = Path(out)
@@ -139,72 +176,78 @@ def build_datasette(
     meta = Path(metadata_path) if metadata_path else out.parent / "metadata.json"
     if meta.suffix.lower() not in (".json", ".yml", ".yaml"):
         raise InvalidValue(f"name the metadata file .json, .yml or .yaml, not {meta.name}")
-
-    records = list_events(database, Filters())
-    actors = database.rows("SELECT id, name, kind, country, aliases FROM actors ORDER BY id")
-    documents = database.rows(
-        "SELECT id, title, publisher, author, url, published, published_precision, text "
-        "FROM documents ORDER BY id"
-    )
-    mentions = database.rows(
-        "SELECT m.id, e.uid AS event_id, m.document_id, m.char_start, m.char_end, m.quote, "
-        "m.extractor, m.confidence FROM mentions m JOIN events e ON e.id = m.event_id "
-        "WHERE e.status <> 'rejected' ORDER BY m.id"
-    )
-    actor_ids = {a["name"]: a["id"] for a in actors}
-    links = [
-        {"event_id": r["id"], "actor_id": actor_ids[a["name"]], "role": a["role"]}
-        for r in records
-        for a in r["actors"]
-    ]
+    if batch < 1:
+        raise InvalidValue("the batch size must be at least 1")
+    kept = Filters()
+    total = 0
+    if progress is not None:
+        statuses = ", ".join(f"'{s}'" for s in kept.statuses)
+        total = int(
+            database.rows(f"SELECT count(*) AS n FROM events WHERE status IN ({statuses})")[0]["n"]
+        )
 
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
-        db.table("actors").create(
-            {"id": int, "name": str, "kind": str, "country": str, "aliases": str}, pk="id"
-        )
+        db.table("actors").create(ACTOR_COLUMNS, pk="id")
         db.table("events").create(EVENT_COLUMNS, pk="id")
-        db.table("documents").create(
-            {
-                "id": str,
-                "title": str,
-                "publisher": str,
-                "author": str,
-                "url": str,
-                "published": str,
-                "published_precision": str,
-                "text": str,
-            },
-            pk="id",
-        )
+        db.table("documents").create(DOCUMENT_COLUMNS, pk="id")
         db.table("event_actors").create(
-            {"id": int, "event_id": str, "actor_id": int, "role": str},
+            LINK_COLUMNS,
             pk="id",
             foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
         )
         db.table("mentions").create(
-            {
-                "id": int,
-                "event_id": str,
-                "document_id": str,
-                "char_start": int,
-                "char_end": int,
-                "quote": str,
-                "extractor": str,
-                "confidence": float,
-            },
+            MENTION_COLUMNS,
             pk="id",
             foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
         )
-        db.table("actors").insert_all(actors)
-        db.table("events").insert_all(event_row(r) for r in records)
-        db.table("documents").insert_all(documents)
-        db.table("event_actors").insert_all(
-            {"id": n, **link} for n, link in enumerate(links, start=1)
-        )
-        db.table("mentions").insert_all(mentions)
+        # Plain inserts in one transaction: the file is new and only moved into
+        # place once complete, and a commit per chunk (sqlite-utils' insert_all)
+        # would sync the disk thousands of times.
+        conn = db.conn
+        actor_ids: dict[str, int] = {}
+        for actors in database.iter_rows(
+            "SELECT id, name, kind, country, aliases FROM actors ORDER BY id", size=batch
+        ):
+            actor_ids.update((a["name"], a["id"]) for a in actors)
+            _insert(conn, "actors", ACTOR_COLUMNS, actors)
+        link_id = done = 0
+        if progress is not None:
+            progress(0, total)
+        for records in iter_events(database, kept, batch):
+            _insert(conn, "events", EVENT_COLUMNS, [event_row(r) for r in records])
+            links = []
+            for r in records:
+                for a in r["actors"]:
+                    link_id += 1
+                    links.append(
+                        {
+                            "id": link_id,
+                            "event_id": r["id"],
+                            "actor_id": actor_ids[a["name"]],
+                            "role": a["role"],
+                        }
+                    )
+            _insert(conn, "event_actors", LINK_COLUMNS, links)
+            done += len(records)
+            if progress is not None:
+                progress(done, total)
+        for documents in database.iter_rows(
+            "SELECT id, title, publisher, author, url, published, published_precision, text "
+            "FROM documents ORDER BY id",
+            size=batch,
+        ):
+            _insert(conn, "documents", DOCUMENT_COLUMNS, documents)
+        for mentions in database.iter_rows(
+            "SELECT m.id, e.uid AS event_id, m.document_id, m.char_start, m.char_end, m.quote, "
+            "m.extractor, m.confidence FROM mentions m JOIN events e ON e.id = m.event_id "
+            "WHERE e.status <> 'rejected' ORDER BY m.id",
+            size=batch,
+        ):
+            _insert(conn, "mentions", MENTION_COLUMNS, mentions)
+        conn.commit()
         ensure_db_shape(db)
         counts = {
             name: db.table(name).count for name in ("events", "actors", "documents", "mentions")
@@ -217,6 +260,16 @@ def build_datasette(
     exported_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     write_metadata(meta, build_metadata(out.stem, counts, exported_at, source, license_note))
     return DatasetteExport(out, meta, counts)
+
+
+def _insert(conn: Any, table: str, columns: Iterable[str], rows: list[dict[str, Any]]) -> None:
+    """``rows`` into ``table`` as they come (what sqlite-utils' insert_all stores)."""
+    names = list(columns)
+    sql = (
+        f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
+    conn.executemany(sql, [tuple(row.get(n) for n in names) for row in rows])
 
 
 def ensure_db_shape(db: Any) -> None:
