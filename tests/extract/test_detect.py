@@ -425,3 +425,16 @@ def test_two_events_of_a_kind_in_one_sentence_cite_their_own_parts() -> None:
     assert first.end <= second.start
     assert text[second.start : second.end].startswith("spoke with Rouhani")
     assert all(text[c.start : c.end] == c.quote for c in talks)
+
+
+def test_weapons_fired_with_a_longer_description_between() -> None:
+    c = only("On Monday, Iran fired more than a dozen ballistic missiles at two bases.", "strike")
+    assert c.span is not None and c.span.start == date(2020, 1, 6)
+    c = only("The Houthis launched a swarm of explosive drones at a port on Monday.", "strike")
+    assert c.span is not None and c.span.start == date(2020, 1, 6)
+
+
+def test_carrier_named_with_a_noun_after_it_is_the_intermediary() -> None:
+    c = only("On Monday, Swiss diplomats delivered a message from Washington to Tehran.", "message")
+    assert ("Switzerland", "intermediary") in c.actors
+    assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors

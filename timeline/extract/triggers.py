@@ -38,8 +38,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:\w+\s+){0,2}(?:strikes?|attacks?|missiles?|rockets?)"
-        r"|fired\s+(?:\w+\s+){0,2}(?:missiles?|rockets?)|retaliated|retaliation|strikes? on|attacks? on)\b",
+        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
     _t(
@@ -179,7 +179,8 @@ VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
 
 ROLE_INTERMEDIARY = (  # {actor} is the escaped name as written
     r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by)\s+(?:the\s+)?{actor}",
-    r"{actor}\s*(?:'s?\s+\w+(?:\s+\w+)?\s+)?(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
+    # "Oman mediated", "Oman's foreign minister carried", "Swiss diplomats delivered"
+    r"{actor}(?:'s?)?\s+(?:(?!and\b|or\b)[a-z]\w*\s+){{0,2}}(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
     r"asked\s+{actor}\s+to",
     r"(?:a|an)\s+{actor}\s+(?:delegation|envoy|intermediary|mediator)",
 )
