@@ -438,3 +438,13 @@ def test_carrier_named_with_a_noun_after_it_is_the_intermediary() -> None:
     c = only("On Monday, Swiss diplomats delivered a message from Washington to Tehran.", "message")
     assert ("Switzerland", "intermediary") in c.actors
     assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
+
+
+def test_what_a_statement_says_is_not_the_statement_s_modality() -> None:
+    for text in (
+        "Zarif said on Thursday that Iran did not seek war.",
+        "Zarif said on Thursday that Iran would not negotiate under pressure.",
+    ):
+        c = only(text, "statement")
+        assert c.modality == "asserted", text
+        assert c.span is not None and c.span.start == date(2020, 1, 9)

@@ -107,12 +107,20 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
 _COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
 
 
-def modality_of(text: str, clause: Span, trigger_start: int, trigger_end: int | None = None) -> str:
+def modality_of(
+    text: str,
+    clause: Span,
+    trigger_start: int,
+    trigger_end: int | None = None,
+    saying: bool = False,
+) -> str:
     """Asserted, or the modality a cue near the trigger signals. The trigger's own
-    words are no cue: "refused to" is a refusal that happened, not a denial."""
+    words are no cue: "refused to" is a refusal that happened, not a denial. For a
+    ``saying`` (a statement), what follows the trigger is what was said: "said that
+    Iran did not seek war" is a statement made, whatever its content denies."""
     low = max(clause.start, trigger_start - 60)
-    high = min(clause.end, trigger_start + 40)
     end = trigger_start if trigger_end is None else trigger_end
+    high = min(clause.end, end if saying else trigger_start + 40)
     # A negation does not reach across a coordination: "never ratified, and enabling
     # the exit" asserts the exit.
     first = clause.start
@@ -580,7 +588,13 @@ def _candidate(
         # "the administration's campaign": during the term of the administration acting.
         span = administration_of(text, sentence.start, trigger_start, published)
         confidence = 0.4 if span is not None else confidence
-    modality = "asserted" if appeal else modality_of(masked, clause, trigger_start, m.end)
+    modality = (
+        "asserted"
+        if appeal
+        else modality_of(
+            masked, clause, trigger_start, m.end, saying=trigger.category == "statement"
+        )
+    )
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
     if span is not None and modality == "asserted":
