@@ -1,0 +1,166 @@
+"""Who did what in a sentence: actors' roles (initiator, target, intermediary,
+participant), the speaker of a statement, and the quoted passages of a text."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+from timeline.extract.gazetteer import ActorMention
+from timeline.extract.sentences import Span
+from timeline.extract.triggers import ROLE_INTERMEDIARY, Hit, Trigger
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
+    """The intermediary patterns for one way of naming an actor, compiled once."""
+    name = re.escape(surface)
+    return tuple(re.compile(p.format(actor=name)) for p in ROLE_INTERMEDIARY)
+
+
+_LOCATIVE = re.compile(r"\bin\s+$")
+_RELATIVE = re.compile(r"\s*(?:which|who)\b", re.I)
+
+
+def _antecedent(
+    text: str, clause: Span, sentence: Span, trigger_start: int, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The actor a relative clause hangs on, when the trigger follows the clause's
+    end ("X, which ..., carried out"): the last actor named before the clause."""
+    if clause.start == sentence.start or not _RELATIVE.match(text, clause.start):
+        return None
+    comma = text.rfind(",", clause.start, trigger_start)
+    if comma < 0 or text[comma + 1 : trigger_start].strip():
+        return None
+    before = [m for m in mentions if sentence.start <= m.start < clause.start]
+    return before[-1] if before else None
+
+
+def roles_of(
+    text: str,
+    clause: Span,
+    sentence: Span,
+    trigger: Trigger,
+    trigger_start: int,
+    mentions: Sequence[ActorMention],
+) -> list[tuple[str, str]]:
+    in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    if not in_clause:
+        in_clause = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    roles: dict[str, str] = {}
+    chunk = text[sentence.start : sentence.end]
+    for m in in_clause:
+        for pattern in _role_patterns(text[m.start : m.end]):
+            if pattern.search(chunk):
+                roles.setdefault(m.actor, "intermediary")
+                break
+    if trigger.category in ("talks", "deal"):
+        # "met in Oman": a third country where two others meet is the host.
+        for m in in_clause:
+            lead_in = text[max(sentence.start, m.start - 4) : m.start]
+            others_named = {o.actor for o in in_clause if o.actor != m.actor}
+            if re.search(r"\bin\s+$", lead_in) and len(others_named) >= 2:
+                roles.setdefault(m.actor, "intermediary")
+    others = [m for m in in_clause if m.actor not in roles]
+    if trigger.category in ("talks", "deal", "message"):
+        for m in others:
+            roles.setdefault(m.actor, "participant")
+        parties = [a for a, r in roles.items() if r == "participant"]
+        if trigger.category == "message" and parties:
+            # "a message to Iran from the U.S.": the prepositions say who sent it;
+            # otherwise the first party named sends, or the subject of a reply.
+            marked: dict[str, str] = {}
+            for m in others:
+                lead_in = text[max(sentence.start, m.start - 9) : m.start].lower()
+                if re.search(r"\bfrom\s+(?:the\s+)?$", lead_in):
+                    marked.setdefault(m.actor, "initiator")
+                elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
+                    marked.setdefault(m.actor, "target")
+            sender = next((a for a, r in marked.items() if r == "initiator"), None)
+            if sender is None and (len(parties) >= 2 or not marked):
+                sender = min((m for m in others if m.actor in parties), key=lambda m: m.start).actor
+            for a in parties:
+                if sender is not None:
+                    roles[a] = "initiator" if a == sender else "target"
+    else:
+        earlier = [m for m in others if m.start < trigger_start]
+        later = [m for m in others if m.start >= trigger_start]
+        antecedent = _antecedent(text, clause, sentence, trigger_start, mentions)
+        if antecedent is not None:
+            # "Hamas, which the U.S. considers a terrorist group, carried out": the
+            # doer is named before the relative clause, not inside it.
+            roles.pop(antecedent.actor, None)
+            earlier = [antecedent]
+        # "the Huthi rebels in Yemen have targeted": a place is not the doer.
+        doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 4), m.start)]
+        if doers and doers[-1] is not earlier[-1]:
+            earlier = [*[m for m in earlier if m is not doers[-1]], doers[-1]]
+        if earlier:
+            roles.setdefault(earlier[-1].actor, "initiator")
+        for m in later:
+            roles.setdefault(m.actor, "target")
+        for m in earlier[:-1]:
+            roles.setdefault(m.actor, "participant")
+    return list(roles.items())
+
+
+_QUOTES = '"“”'
+_SPEAKER_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
+    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader)){0,5}"
+    r"(?:,\s[^,;\"“”]{1,60},)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
+)
+
+
+def speaker_of(
+    text: str, m: Hit, mentions: Sequence[ActorMention], mention_starts: Sequence[int]
+) -> ActorMention | None:
+    """A statement needs a named actor as its speaker: just before the verb
+    ("Tehran warned", "Iran's foreign ministry said") or just after it
+    ("said the State Department"), outside any quotation."""
+    start, end = m.start, m.end
+    low = bisect.bisect_left(mention_starts, start - 120)
+    for mention in mentions[low:]:
+        if mention.start > end + 25:
+            break
+        if start - 45 <= mention.end <= start and _SPEAKER_GAP.fullmatch(text[mention.end : start]):
+            return mention
+        if end <= mention.start <= end + 25 and not any(
+            q in text[end : mention.start] for q in _QUOTES
+        ):
+            return mention
+    return None
+
+
+_QUOTE_OPEN = {"“": "”", '"': '"'}
+
+
+_QUOTE_MARKS = re.compile('[“”"\n]')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of a text as (start, end) offsets, inside the marks. A
+    quotation left open ends with its paragraph (line)."""
+    spans: list[tuple[int, int]] = []
+    closing: str | None = None
+    start = 0
+    for mark in _QUOTE_MARKS.finditer(text):
+        char, i = mark.group(), mark.start()
+        if closing is None:
+            if char in _QUOTE_OPEN:
+                closing, start = _QUOTE_OPEN[char], i + 1
+        elif char == closing or char == "\n" or (closing == '"' and char == "”"):
+            spans.append((start, i))
+            closing = None
+    if closing is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def quoted_at(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
