@@ -35,7 +35,8 @@ from typing import Any
 
 from timeline.db import Database
 from timeline.errors import InvalidValue, TimelineError
-from timeline.events import SourceRef, add_event, edit_event, merge_events, parse_actor, set_status
+from timeline.events import SourceRef, add_event, edit_event, parse_actor, set_status
+from timeline.merging import merge_events
 
 DECISIONS = ("confirm", "reject", "add")
 SETTABLE = (

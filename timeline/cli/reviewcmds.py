@@ -26,7 +26,7 @@ def merge(
     Logged on every event involved; `timeline unmerge KEEP` undoes it.
     """
     from timeline.db import Database
-    from timeline.events import merge_events
+    from timeline.merging import merge_events
 
     record = merge_events(Database(database_arg(ctx, db)), keep, others)
     typer.echo(f"{keep}: now {len(record['sources'])} sources; merged {', '.join(others)}")
@@ -40,7 +40,7 @@ def unmerge(
 ) -> None:
     """Undo the last merge into KEEP, restoring the events it absorbed."""
     from timeline.db import Database
-    from timeline.events import unmerge as run
+    from timeline.merging import unmerge as run
 
     restored = run(Database(database_arg(ctx, db)), keep)
     typer.echo(f"{keep}: restored {', '.join(restored)}")
@@ -95,7 +95,8 @@ def review(
     from timeline.date_input import parse_date
     from timeline.db import Database
     from timeline.errors import TimelineError
-    from timeline.events import edit_event, merge_events, set_status
+    from timeline.events import edit_event, set_status
+    from timeline.merging import merge_events
     from timeline.query import Filters, list_events
 
     database = Database(database_arg(ctx, db))
