@@ -448,3 +448,10 @@ def test_what_a_statement_says_is_not_the_statement_s_modality() -> None:
         c = only(text, "statement")
         assert c.modality == "asserted", text
         assert c.span is not None and c.span.start == date(2020, 1, 9)
+
+
+def test_a_participle_describing_a_state_is_not_the_sentence_s_event() -> None:
+    text = "Two Americans detained in Iran were flown to Doha on Monday."
+    assert [c for c in found(text) if c.subtype == "seizure"] == []
+    c = only("The IRGC detained two Americans in Tehran on Monday.", "other")
+    assert c.span is not None and c.span.start == date(2020, 1, 6)

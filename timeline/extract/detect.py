@@ -322,6 +322,28 @@ def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
     return low >= clause.start and "," not in text[low:high]
 
 
+# "Five Americans detained in Iran were flown out": a participle after a noun,
+# with its own phrase, before the sentence's finite verb describes a state the
+# subject was in; the sentence's date is the flight's, not the detention's.
+_REDUCED_RELATIVE_BEFORE = re.compile(r"(?<![A-Z])[a-z]+s\s+$")
+_REDUCED_RELATIVE_AFTER = re.compile(
+    r"\s+(?:in|by|at|from|since|for|on|inside)\s+(?:[\w.'’-]+\s+){0,5}?"
+    r"(?:were|was|are|is|have|has|had|remain(?:ed|s)?)\b"
+)
+_AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|being|be|had|has|have)\s+$")
+
+
+def _reduced_relative(text: str, m: Hit) -> bool:
+    if not text[m.start : m.end].endswith("ed"):
+        return False
+    before = text[max(0, m.start - 30) : m.start]
+    return bool(
+        _REDUCED_RELATIVE_BEFORE.search(before)
+        and not _AUXILIARY.search(before)
+        and _REDUCED_RELATIVE_AFTER.match(text, m.end)
+    )
+
+
 def _candidate(
     text: str,
     sentence: Span,
@@ -362,6 +384,8 @@ def _candidate(
         return None  # "a trip to the Middle East": no state visited
     if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates, starts):
         return None  # "the nuclear deal" named in passing is no new event
+    if _reduced_relative(text, m):
+        return None  # "Americans detained in Iran were freed": a state, not this event
     anaphora = _ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
     since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
     perfect = _perfect(text, clause, trigger_start, m.end)
