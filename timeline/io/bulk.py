@@ -2,16 +2,17 @@
 
 Same contract as the event-by-event path it replaced: all or nothing in one
 transaction (or the valid lines with ``skip_invalid``), errors with their line
-number, and one ``changes`` row (action ``import``) per imported event whose
-``after`` is the event's interchange record. What makes it fast:
+number, and one ``changes`` row per imported event: action ``import``, the
+file and line in ``note``, no ``before``/``after`` (the event as imported is
+the events row itself; the first edit records it as its ``before``, as every
+edit does). What makes it fast:
 
 * a fast validator for the common, already-normal record; anything else goes
   through :func:`~timeline.io.interchange.record_to_input`, the reference, which
   also writes the error messages;
 * ``executemany`` of whole batches on the driver's connection, explicit event
   ids, actors in a cache, documents by ``INSERT ... ON CONFLICT DO NOTHING``;
-* the ``after`` of the change log is the input line itself when the line is
-  already the normal record (no second JSON encoding);
+* a short change-log row per event (no second copy of the record);
 * into an empty SQLite database, secondary indexes are dropped and rebuilt at
   the end, inside the same transaction.
 
@@ -80,7 +81,7 @@ INSERT_MENTION = (
 INSERT_DOCUMENT = "INSERT INTO documents (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
 INSERT_CHANGE = (
     "INSERT INTO changes (event_uid, action, before, after, at, author, note) "
-    "VALUES (?, 'import', NULL, ?, ?, ?, NULL)"
+    "VALUES (?, 'import', NULL, NULL, ?, ?, ?)"
 )
 
 
@@ -93,8 +94,6 @@ class Valid:
     columns: list[Any]
     actors: list[tuple[str, str]]
     sources: list[tuple[str, int | None, int | None, Any]]
-    record: dict[str, Any]
-    line: str | None
 
 
 def _is_number(value: Any) -> bool:
@@ -290,6 +289,7 @@ class BulkLoader:
         self.text_docs: dict[str, str | None] = {}
         self.stamp = now_iso()
         self.author = _author()
+        self.source = path.name
         # Event ids follow line numbers (id = first_id + line - 1): file order is
         # id order whichever path a line takes, and an id names its line.
         first = tx.execute("SELECT max(id) FROM events")[0][0] or 0
@@ -357,7 +357,7 @@ class BulkLoader:
         except (ValueError, TimelineError) as err:
             self.fail(number, str(err))
             return
-        self.batch.append(Valid(number, uid, columns, actors, sources, record, line))
+        self.batch.append(Valid(number, uid, columns, actors, sources))
         if len(self.batch) >= BATCH:
             self.hand_over()
 
@@ -425,41 +425,15 @@ class BulkLoader:
             updated = cols[15] or cols[14] or stamp
             events.append((pk, uid, *cols[:14], created, updated))
             seen: set[tuple[int, str]] = set()
-            record_actors = []
             for name, role in v.actors:
-                actor_id, canonical = self.actor(name)
+                actor_id = self.actor(name)[0]
                 if (actor_id, role) not in seen:
                     seen.add((actor_id, role))
                     actors.append((pk, actor_id, role))
-                    record_actors.append({"name": canonical, "role": role})
-            record_sources = []
             for doc, s, e, q in v.sources:
                 documents.append((doc, stamp))
-                quote = self.quote(doc, s, e, q)
-                mentions.append((pk, doc, s, e, quote, stamp))
-                record_sources.append({"document": doc, "start": s, "end": e, "quote": quote})
-            after = {
-                "id": uid,
-                "date_start": cols[0],
-                "date_end": cols[1],
-                "date_precision": cols[2],
-                "date_text": cols[3],
-                "category": cols[5],
-                "subtype": cols[6],
-                "summary": cols[7],
-                "location": cols[8],
-                "direction": cols[9],
-                "intensity": cols[10],
-                "cameo_code": cols[11],
-                "status": cols[12],
-                "confidence": cols[13],
-                "actors": record_actors,
-                "sources": record_sources,
-                "created_at": created,
-                "updated_at": updated,
-            }
-            text = v.line.strip() if v.line is not None and after == v.record else None
-            changes.append((uid, text or json.dumps(after, ensure_ascii=False), stamp, author))
+                mentions.append((pk, doc, s, e, self.quote(doc, s, e, q), stamp))
+            changes.append((uid, stamp, author, f"{self.source}, line {v.number}"))
         return events, documents, actors, mentions, changes
 
     def insert(self, items: list[Valid]) -> None:

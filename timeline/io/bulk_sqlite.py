@@ -181,31 +181,10 @@ FROM temp.parsed p, json_each(p.v_sources) d
 ORDER BY p.n, d.key
 """
 
-_RECORD = """json_object(
-    'id', e.uid, 'date_start', e.date_start, 'date_end', e.date_end,
-    'date_precision', e.date_precision, 'date_text', e.date_text, 'category', e.category,
-    'subtype', e.subtype, 'summary', e.summary, 'location', e.location,
-    'direction', e.direction, 'intensity', e.intensity, 'cameo_code', e.cameo_code,
-    'status', e.status, 'confidence', e.confidence,
-    'actors', json(coalesce((
-        SELECT json_group_array(json_object('name', x.name, 'role', x.role)) FROM (
-            SELECT a.name AS name, ea.role AS role FROM main.event_actors ea
-            JOIN main.actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.id
-        ) x), '[]')),
-    'sources', json(coalesce((
-        SELECT json_group_array(json_object(
-            'document', y.document_id, 'start', y.char_start, 'end', y.char_end,
-            'quote', y.quote)) FROM (
-            SELECT document_id, char_start, char_end, quote FROM main.mentions
-            WHERE event_id = e.id ORDER BY id
-        ) y), '[]')),
-    'created_at', e.created_at, 'updated_at', e.updated_at)"""
-
-INSERT_CHANGES = f"""
+INSERT_CHANGES = """
 INSERT INTO main.changes (event_uid, action, before, after, at, author, note)
-SELECT e.uid, 'import', NULL, {_RECORD}, :stamp, :author, NULL
-FROM temp.parsed p JOIN main.events e ON e.id = :first + p.n - 1
-ORDER BY p.n
+SELECT v_id, 'import', NULL, NULL, :stamp, :author, :source || ', line ' || n
+FROM temp.parsed ORDER BY n
 """
 
 
@@ -238,7 +217,12 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     names = [str(r[0]) for r in tx.execute(ACTOR_NAMES)]
     fresh = [(name, *loader.actor(name)) for name in names]
     tx.executemany("INSERT OR REPLACE INTO temp.actor_map (raw, id, name) VALUES (?, ?, ?)", fresh)
-    params = {"first": loader.first_id, "stamp": loader.stamp, "author": loader.author}
+    params = {
+        "first": loader.first_id,
+        "stamp": loader.stamp,
+        "author": loader.author,
+        "source": loader.source,
+    }
     tx.named(INSERT_DOCUMENTS, params)
     tx.named(INSERT_EVENTS, params)
     tx.named(INSERT_EVENT_ACTORS, params)
