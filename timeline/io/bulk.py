@@ -76,13 +76,20 @@ INSERT_EVENT = (
 INSERT_ACTOR = "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)"
 INSERT_MENTION = (
     "INSERT INTO mentions (event_id, document_id, char_start, char_end, quote, extractor, "
-    "created_at) VALUES (?, ?, ?, ?, ?, 'hand', ?)"
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_DOCUMENT = "INSERT INTO documents (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
-INSERT_CHANGE = (
-    "INSERT INTO changes (event_uid, action, before, after, at, author, note) "
-    "VALUES (?, 'import', NULL, NULL, ?, ?, ?)"
+INSERT_CHANGE = "INSERT INTO changes (event_uid, action, at, author, note) VALUES (?, ?, ?, ?, ?)"
+
+COPY_TABLES = (
+    ("event_actors", ("event_id", "actor_id", "role")),
+    (
+        "mentions",
+        ("event_id", "document_id", "char_start", "char_end", "quote", "extractor", "created_at"),
+    ),
+    ("changes", ("event_uid", "action", "at", "author", "note")),
 )
+"""PostgreSQL: the tables ``COPY`` fills, with the columns of :meth:`BulkLoader.rows_of`."""
 
 
 @dataclass
@@ -304,6 +311,8 @@ class BulkLoader:
             first = max(first, int(seq[0][0]))
         self.first_id = first + 1
         self.dropped: list[str] = []
+        if not tx.is_sqlite:  # (created here, outside the savepoints of the batches)
+            tx.execute("CREATE TEMP TABLE doc_stage (id text) ON COMMIT DROP")
         self.writer: WriterThread | None = None
 
     # ------------------------------------------------------------ problems
@@ -432,18 +441,36 @@ class BulkLoader:
                     actors.append((pk, actor_id, role))
             for doc, s, e, q in v.sources:
                 documents.append((doc, stamp))
-                mentions.append((pk, doc, s, e, self.quote(doc, s, e, q), stamp))
-            changes.append((uid, stamp, author, f"{self.source}, line {v.number}"))
+                mentions.append((pk, doc, s, e, self.quote(doc, s, e, q), "hand", stamp))
+            changes.append((uid, "import", stamp, author, f"{self.source}, line {v.number}"))
         return events, documents, actors, mentions, changes
 
     def insert(self, items: list[Valid]) -> None:
         events, documents, actors, mentions, changes = self.rows_of(items)
         tx = self.tx
+        if not tx.is_sqlite:
+            self.copy(events, documents, actors, mentions, changes)
+            return
         tx.executemany(INSERT_DOCUMENT, documents)
         tx.executemany(INSERT_EVENT, events)
         tx.executemany(INSERT_ACTOR, actors)
         tx.executemany(INSERT_MENTION, mentions)
         tx.executemany(INSERT_CHANGE, changes)
+
+    def copy(self, events: list[Any], documents: list[Any], *rest: list[Any]) -> None:
+        """PostgreSQL: ``COPY`` each table (documents through a staging table, to
+        skip the ones already there)."""
+        tx = self.tx
+        tx.copy("doc_stage", ("id",), [(doc,) for doc, _ in documents])
+        tx.execute(
+            "INSERT INTO documents (id, created_at) SELECT DISTINCT id, ? FROM doc_stage "
+            "ON CONFLICT (id) DO NOTHING",
+            (self.stamp,),
+        )
+        tx.execute("DELETE FROM doc_stage")
+        tx.copy("events", EVENT_COLUMNS, events)
+        for (table, columns), rows in zip(COPY_TABLES, rest, strict=True):
+            tx.copy(table, columns, rows)
 
     def write(self, items: list[Valid]) -> None:
         if not items:
