@@ -46,8 +46,8 @@ BATCH = 2000
 FIELD_SET = frozenset(EVENT_FIELDS)
 TEXT_FIELDS = ("date_text", "subtype", "summary", "location")
 INDEXED_TABLES = ("events", "event_actors", "mentions", "changes")
-KEEP_INDEXES = frozenset({"ix_mentions_event_id"})
-"""Used while loading (the change log reads each event's sources back)."""
+KEEP_INDEXES: frozenset[str] = frozenset()
+"""Secondary indexes kept up while loading (none: each is faster built after)."""
 
 EVENT_COLUMNS = (
     "id",
@@ -328,19 +328,34 @@ class BulkLoader:
     # ------------------------------------------------------------ indexes
 
     def drop_indexes_if_empty(self) -> None:
-        """Into an empty SQLite database, build the secondary indexes once at the end."""
-        if not self.tx.is_sqlite or self.tx.execute("SELECT 1 FROM events LIMIT 1"):
+        """Into an empty database, build the secondary indexes once at the end.
+
+        Dropped and created again (the same statements) inside the import's
+        transaction, so the schema afterwards is the migrated one and a killed
+        import leaves them all in place.
+        """
+        tx = self.tx
+        if tx.execute("SELECT 1 FROM events LIMIT 1"):
             return
-        marks = ", ".join("?" for _ in INDEXED_TABLES)
-        found = self.tx.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({marks})",
-            INDEXED_TABLES,
-        )
+        if tx.is_sqlite:
+            marks = ", ".join("?" for _ in INDEXED_TABLES)
+            found = tx.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks})",
+                INDEXED_TABLES,
+            )
+        else:  # indexes of constraints (primary and unique keys) stay
+            found = tx.execute(
+                "SELECT indexname, indexdef FROM pg_indexes i "
+                "WHERE schemaname = current_schema() AND tablename = ANY(?) AND NOT EXISTS ("
+                "SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)",
+                (list(INDEXED_TABLES),),
+            )
         for name, sql in found:
             if name in KEEP_INDEXES:
                 continue
-            self.tx.execute(f'DROP INDEX "{name}"')
+            tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
 
     def advance_sequence(self) -> None:
