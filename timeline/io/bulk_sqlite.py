@@ -34,7 +34,7 @@ COLUMNS = [*SCALARS, "actors", "sources"]
 TYPED = ("intensity", "confidence", "actors", "sources")
 """Fields whose JSON type the SQL type of their value does not tell (true reads as 1)."""
 _VALUES = ", ".join(f"v_{f}" for f in COLUMNS) + ", " + ", ".join(f"t_{f}" for f in TYPED)
-PARSED_TABLE = f"CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, {_VALUES})"
+PARSED_TABLE = f"CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, {_VALUES}, keys_ok)"
 
 
 def _text_ok(name: str) -> str:
@@ -89,21 +89,20 @@ AND coalesce(t_sources, 'null') IN ('null', 'array')
 AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.uid = p.v_id)
 """
 
-# Each line parsed once (the JSON functions share one parse per row); the lines
-# that pass the predicate land in temp.parsed, the others stay behind.
+# Each line parsed once (the JSON functions share one parse per row) into
+# temp.parsed; then the lines that do not pass the predicate (false or null) go.
 PARSE = (
-    "WITH x AS MATERIALIZED (SELECT n, "
-    + ", ".join(f"json_extract(line, '$.{f}') AS v_{f}" for f in COLUMNS)
+    f"INSERT INTO temp.parsed (n, {_VALUES}, keys_ok) SELECT n, "
+    + ", ".join(f"json_extract(line, '$.{f}')" for f in COLUMNS)
     + ", "
-    + ", ".join(f"json_type(line, '$.{f}') AS t_{f}" for f in TYPED)
+    + ", ".join(f"json_type(line, '$.{f}')" for f in TYPED)
     # Known fields, each once: removing them all leaves an empty object.
     + ", json_remove(line, "
     + ", ".join(f"'$.{f}'" for f in EVENT_FIELDS)
-    + ") = '{}' AS keys_ok"
-    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END)"
-    f" INSERT INTO temp.parsed (n, {_VALUES}) SELECT n, {_VALUES} FROM x AS p"
-    f" WHERE {PREDICATE}"
+    + ") = '{}'"
+    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END"
 )
+UNFIT = f"DELETE FROM temp.parsed AS p WHERE ({PREDICATE}) IS NOT 1"
 
 # The actors and sources of the lines that passed, one row each, read once: the
 # checks and the inserts below use these columns, not the JSON again.
@@ -214,6 +213,7 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     tx = loader.tx
     tx.executemany("INSERT INTO temp.staging (n, line) VALUES (?, ?)", lines)
     tx.execute(PARSE)
+    tx.execute(UNFIT)
     # Ids used twice in the batch: to the Python path, which names the earlier line.
     tx.execute(
         "DELETE FROM temp.parsed WHERE v_id IN ("
