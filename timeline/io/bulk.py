@@ -566,6 +566,7 @@ def sqlite_json_import(loader: BulkLoader) -> None:
         for number, line in rest:
             loader.add(*parse_line(number, line))
         loader.hand_over()
+    bulk_sqlite.teardown(loader)
 
 
 class WriterThread(threading.Thread):
