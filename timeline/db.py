@@ -402,6 +402,15 @@ class RawTransaction:
         if rows:
             self.cur.executemany(self.sql(sql), rows)
 
+    def copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """PostgreSQL: ``COPY table (columns) FROM STDIN`` of ``rows``."""
+        assert not self.is_sqlite
+        if not rows:
+            return
+        with self.cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def savepoint(self, name: str) -> None:
         self.cur.execute(f"SAVEPOINT {name}")
 

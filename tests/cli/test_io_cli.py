@@ -62,6 +62,25 @@ def test_import_then_export_round_trips(cli: Cli, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == first_export
 
 
+def test_history_of_an_imported_event(cli: Cli, tmp_path: Path) -> None:
+    """An import leaves one short change per event (file and line); the first edit
+    records the event as imported in its ``before``, as every edit does."""
+    write_lines(tmp_path / "in.jsonl", dict(LINE, id="other"), LINE)
+    cli("import", str(tmp_path / "in.jsonl"))
+    text = cli("history", "abc123")
+    assert " import by " in text and "note: in.jsonl, line 2" in text
+    cli("edit", "abc123", "--summary", "A drone strike")
+    rows = json.loads(cli("history", "abc123", "--format", "json"))
+    assert [(r["action"], r["before"], r["after"]) for r in rows[:1]] == [("import", None, None)]
+    assert rows[1]["action"] == "edit"
+    before = {k: v for k, v in rows[1]["before"].items() if k != "updated_at"}
+    assert before == {k: v for k, v in LINE.items() if k != "updated_at"}
+    assert rows[1]["after"]["summary"] == "A drone strike"
+    assert 'summary: "Drone strike kills a commander" -> "A drone strike"' in cli(
+        "history", "abc123"
+    )
+
+
 def test_round_trip_through_a_second_database(cli: Cli, tmp_path: Path, runner: object) -> None:
     from timeline.db import init_database
 

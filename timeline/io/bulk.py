@@ -2,16 +2,17 @@
 
 Same contract as the event-by-event path it replaced: all or nothing in one
 transaction (or the valid lines with ``skip_invalid``), errors with their line
-number, and one ``changes`` row (action ``import``) per imported event whose
-``after`` is the event's interchange record. What makes it fast:
+number, and one ``changes`` row per imported event: action ``import``, the
+file and line in ``note``, no ``before``/``after`` (the event as imported is
+the events row itself; the first edit records it as its ``before``, as every
+edit does). What makes it fast:
 
 * a fast validator for the common, already-normal record; anything else goes
   through :func:`~timeline.io.interchange.record_to_input`, the reference, which
   also writes the error messages;
 * ``executemany`` of whole batches on the driver's connection, explicit event
   ids, actors in a cache, documents by ``INSERT ... ON CONFLICT DO NOTHING``;
-* the ``after`` of the change log is the input line itself when the line is
-  already the normal record (no second JSON encoding);
+* a short change-log row per event (no second copy of the record);
 * into an empty SQLite database, secondary indexes are dropped and rebuilt at
   the end, inside the same transaction.
 
@@ -45,8 +46,8 @@ BATCH = 2000
 FIELD_SET = frozenset(EVENT_FIELDS)
 TEXT_FIELDS = ("date_text", "subtype", "summary", "location")
 INDEXED_TABLES = ("events", "event_actors", "mentions", "changes")
-KEEP_INDEXES = frozenset({"ix_mentions_event_id"})
-"""Used while loading (the change log reads each event's sources back)."""
+KEEP_INDEXES: frozenset[str] = frozenset()
+"""Secondary indexes kept up while loading (none: each is faster built after)."""
 
 EVENT_COLUMNS = (
     "id",
@@ -75,13 +76,20 @@ INSERT_EVENT = (
 INSERT_ACTOR = "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)"
 INSERT_MENTION = (
     "INSERT INTO mentions (event_id, document_id, char_start, char_end, quote, extractor, "
-    "created_at) VALUES (?, ?, ?, ?, ?, 'hand', ?)"
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_DOCUMENT = "INSERT INTO documents (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
-INSERT_CHANGE = (
-    "INSERT INTO changes (event_uid, action, before, after, at, author, note) "
-    "VALUES (?, 'import', NULL, ?, ?, ?, NULL)"
+INSERT_CHANGE = "INSERT INTO changes (event_uid, action, at, author, note) VALUES (?, ?, ?, ?, ?)"
+
+COPY_TABLES = (
+    ("event_actors", ("event_id", "actor_id", "role")),
+    (
+        "mentions",
+        ("event_id", "document_id", "char_start", "char_end", "quote", "extractor", "created_at"),
+    ),
+    ("changes", ("event_uid", "action", "at", "author", "note")),
 )
+"""PostgreSQL: the tables ``COPY`` fills, with the columns of :meth:`BulkLoader.rows_of`."""
 
 
 @dataclass
@@ -93,8 +101,6 @@ class Valid:
     columns: list[Any]
     actors: list[tuple[str, str]]
     sources: list[tuple[str, int | None, int | None, Any]]
-    record: dict[str, Any]
-    line: str | None
 
 
 def _is_number(value: Any) -> bool:
@@ -290,6 +296,7 @@ class BulkLoader:
         self.text_docs: dict[str, str | None] = {}
         self.stamp = now_iso()
         self.author = _author()
+        self.source = path.name
         # Event ids follow line numbers (id = first_id + line - 1): file order is
         # id order whichever path a line takes, and an id names its line.
         first = tx.execute("SELECT max(id) FROM events")[0][0] or 0
@@ -304,6 +311,8 @@ class BulkLoader:
             first = max(first, int(seq[0][0]))
         self.first_id = first + 1
         self.dropped: list[str] = []
+        if not tx.is_sqlite:  # (created here, outside the savepoints of the batches)
+            tx.execute("CREATE TEMP TABLE doc_stage (id text) ON COMMIT DROP")
         self.writer: WriterThread | None = None
 
     # ------------------------------------------------------------ problems
@@ -319,19 +328,34 @@ class BulkLoader:
     # ------------------------------------------------------------ indexes
 
     def drop_indexes_if_empty(self) -> None:
-        """Into an empty SQLite database, build the secondary indexes once at the end."""
-        if not self.tx.is_sqlite or self.tx.execute("SELECT 1 FROM events LIMIT 1"):
+        """Into an empty database, build the secondary indexes once at the end.
+
+        Dropped and created again (the same statements) inside the import's
+        transaction, so the schema afterwards is the migrated one and a killed
+        import leaves them all in place.
+        """
+        tx = self.tx
+        if tx.execute("SELECT 1 FROM events LIMIT 1"):
             return
-        marks = ", ".join("?" for _ in INDEXED_TABLES)
-        found = self.tx.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({marks})",
-            INDEXED_TABLES,
-        )
+        if tx.is_sqlite:
+            marks = ", ".join("?" for _ in INDEXED_TABLES)
+            found = tx.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({marks})",
+                INDEXED_TABLES,
+            )
+        else:  # indexes of constraints (primary and unique keys) stay
+            found = tx.execute(
+                "SELECT indexname, indexdef FROM pg_indexes i "
+                "WHERE schemaname = current_schema() AND tablename = ANY(?) AND NOT EXISTS ("
+                "SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)",
+                (list(INDEXED_TABLES),),
+            )
         for name, sql in found:
             if name in KEEP_INDEXES:
                 continue
-            self.tx.execute(f'DROP INDEX "{name}"')
+            tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
 
     def advance_sequence(self) -> None:
@@ -357,7 +381,7 @@ class BulkLoader:
         except (ValueError, TimelineError) as err:
             self.fail(number, str(err))
             return
-        self.batch.append(Valid(number, uid, columns, actors, sources, record, line))
+        self.batch.append(Valid(number, uid, columns, actors, sources))
         if len(self.batch) >= BATCH:
             self.hand_over()
 
@@ -425,51 +449,43 @@ class BulkLoader:
             updated = cols[15] or cols[14] or stamp
             events.append((pk, uid, *cols[:14], created, updated))
             seen: set[tuple[int, str]] = set()
-            record_actors = []
             for name, role in v.actors:
-                actor_id, canonical = self.actor(name)
+                actor_id = self.actor(name)[0]
                 if (actor_id, role) not in seen:
                     seen.add((actor_id, role))
                     actors.append((pk, actor_id, role))
-                    record_actors.append({"name": canonical, "role": role})
-            record_sources = []
             for doc, s, e, q in v.sources:
                 documents.append((doc, stamp))
-                quote = self.quote(doc, s, e, q)
-                mentions.append((pk, doc, s, e, quote, stamp))
-                record_sources.append({"document": doc, "start": s, "end": e, "quote": quote})
-            after = {
-                "id": uid,
-                "date_start": cols[0],
-                "date_end": cols[1],
-                "date_precision": cols[2],
-                "date_text": cols[3],
-                "category": cols[5],
-                "subtype": cols[6],
-                "summary": cols[7],
-                "location": cols[8],
-                "direction": cols[9],
-                "intensity": cols[10],
-                "cameo_code": cols[11],
-                "status": cols[12],
-                "confidence": cols[13],
-                "actors": record_actors,
-                "sources": record_sources,
-                "created_at": created,
-                "updated_at": updated,
-            }
-            text = v.line.strip() if v.line is not None and after == v.record else None
-            changes.append((uid, text or json.dumps(after, ensure_ascii=False), stamp, author))
+                mentions.append((pk, doc, s, e, self.quote(doc, s, e, q), "hand", stamp))
+            changes.append((uid, "import", stamp, author, f"{self.source}, line {v.number}"))
         return events, documents, actors, mentions, changes
 
     def insert(self, items: list[Valid]) -> None:
         events, documents, actors, mentions, changes = self.rows_of(items)
         tx = self.tx
+        if not tx.is_sqlite:
+            self.copy(events, documents, actors, mentions, changes)
+            return
         tx.executemany(INSERT_DOCUMENT, documents)
         tx.executemany(INSERT_EVENT, events)
         tx.executemany(INSERT_ACTOR, actors)
         tx.executemany(INSERT_MENTION, mentions)
         tx.executemany(INSERT_CHANGE, changes)
+
+    def copy(self, events: list[Any], documents: list[Any], *rest: list[Any]) -> None:
+        """PostgreSQL: ``COPY`` each table (documents through a staging table, to
+        skip the ones already there)."""
+        tx = self.tx
+        tx.copy("doc_stage", ("id",), [(doc,) for doc, _ in documents])
+        tx.execute(
+            "INSERT INTO documents (id, created_at) SELECT DISTINCT id, ? FROM doc_stage "
+            "ON CONFLICT (id) DO NOTHING",
+            (self.stamp,),
+        )
+        tx.execute("DELETE FROM doc_stage")
+        tx.copy("events", EVENT_COLUMNS, events)
+        for (table, columns), rows in zip(COPY_TABLES, rest, strict=True):
+            tx.copy(table, columns, rows)
 
     def write(self, items: list[Valid]) -> None:
         if not items:
@@ -550,6 +566,7 @@ def sqlite_json_import(loader: BulkLoader) -> None:
         for number, line in rest:
             loader.add(*parse_line(number, line))
         loader.hand_over()
+    bulk_sqlite.teardown(loader)
 
 
 class WriterThread(threading.Thread):

@@ -34,7 +34,7 @@ COLUMNS = [*SCALARS, "actors", "sources"]
 TYPED = ("intensity", "confidence", "actors", "sources")
 """Fields whose JSON type the SQL type of their value does not tell (true reads as 1)."""
 _VALUES = ", ".join(f"v_{f}" for f in COLUMNS) + ", " + ", ".join(f"t_{f}" for f in TYPED)
-PARSED_TABLE = f"CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, {_VALUES})"
+PARSED_TABLE = f"CREATE TEMP TABLE IF NOT EXISTS parsed (n INTEGER PRIMARY KEY, {_VALUES}, keys_ok)"
 
 
 def _text_ok(name: str) -> str:
@@ -86,40 +86,59 @@ AND (coalesce(t_confidence, 'null') = 'null'
          AND v_confidence BETWEEN 0 AND 1 AND {_exact_real("v_confidence")}))
 AND coalesce(t_actors, 'null') IN ('null', 'array')
 AND coalesce(t_sources, 'null') IN ('null', 'array')
-AND NOT EXISTS (
-    SELECT 1 FROM json_each(p.v_actors) a
-    WHERE a.type != 'object' OR {_t("a.value", "name")} IS NOT 'text'
-       OR {_in("a.value", "name")} != trim({_in("a.value", "name")})
-       OR NOT (coalesce({_t("a.value", "role")}, 'missing') = 'missing'
-               OR ({_t("a.value", "role")} = 'text'
-                   AND {_in("a.value", "role")} IN ({_list(vocab.ROLES)}))))
-AND NOT EXISTS (
-    SELECT 1 FROM json_each(p.v_sources) d
-    WHERE d.type != 'object' OR {_t("d.value", "document")} IS NOT 'text'
-       OR coalesce({_t("d.value", "start")}, 'null') NOT IN ('null', 'integer')
-       OR coalesce({_t("d.value", "end")}, 'null') NOT IN ('null', 'integer')
-       OR coalesce({_t("d.value", "quote")}, 'null') NOT IN ('null', 'text')
-       OR ({_in("d.value", "quote")} IS NULL AND {_in("d.value", "start")} IS NOT NULL
-           AND {_in("d.value", "end")} IS NOT NULL
-           AND NOT ({_in("d.value", "start")} >= 0
-                    AND {_in("d.value", "end")} >= {_in("d.value", "start")})))
 AND NOT EXISTS (SELECT 1 FROM main.events e WHERE e.uid = p.v_id)
 """
 
-# Each line parsed once (the JSON functions share one parse per row); the lines
-# that pass the predicate land in temp.parsed, the others stay behind.
+# Each line parsed once (the JSON functions share one parse per row) into
+# temp.parsed; then the lines that do not pass the predicate (false or null) go.
 PARSE = (
-    "WITH x AS MATERIALIZED (SELECT n, "
-    + ", ".join(f"json_extract(line, '$.{f}') AS v_{f}" for f in COLUMNS)
+    f"INSERT INTO temp.parsed (n, {_VALUES}, keys_ok) SELECT n, "
+    + ", ".join(f"json_extract(line, '$.{f}')" for f in COLUMNS)
     + ", "
-    + ", ".join(f"json_type(line, '$.{f}') AS t_{f}" for f in TYPED)
+    + ", ".join(f"json_type(line, '$.{f}')" for f in TYPED)
     # Known fields, each once: removing them all leaves an empty object.
     + ", json_remove(line, "
     + ", ".join(f"'$.{f}'" for f in EVENT_FIELDS)
-    + ") = '{}' AS keys_ok"
-    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END)"
-    f" INSERT INTO temp.parsed (n, {_VALUES}) SELECT n, {_VALUES} FROM x AS p"
-    f" WHERE {PREDICATE}"
+    + ") = '{}'"
+    " FROM temp.staging WHERE CASE WHEN json_valid(line) THEN json_type(line) = 'object' END"
+)
+UNFIT = f"DELETE FROM temp.parsed AS p WHERE ({PREDICATE}) IS NOT 1"
+
+# The actors and sources of the lines that passed, one row each, read once: the
+# checks and the inserts below use these columns, not the JSON again.
+ACTORS_TABLE = "CREATE TEMP TABLE IF NOT EXISTS pa (n INTEGER, k INTEGER, ok, name, role)"
+SOURCES_TABLE = "CREATE TEMP TABLE IF NOT EXISTS ps (n INTEGER, k INTEGER, ok, doc, s, e, quote)"
+SPLIT_ACTORS = f"""
+INSERT INTO temp.pa (n, k, ok, name, role)
+SELECT n, key, ok, name, coalesce(role, 'participant') FROM (
+    SELECT p.n AS n, a.key AS key, {_in("a.value", "name")} AS name,
+        {_in("a.value", "role")} AS role,
+        a.type = 'object' AND {_t("a.value", "name")} IS 'text'
+        AND (coalesce({_t("a.value", "role")}, 'missing') = 'missing'
+             OR ({_t("a.value", "role")} = 'text'
+                 AND {_in("a.value", "role")} IN ({_list(vocab.ROLES)}))) AS ok
+    FROM temp.parsed p, json_each(p.v_actors) a
+)
+"""
+SPLIT_SOURCES = f"""
+INSERT INTO temp.ps (n, k, ok, doc, s, e, quote)
+SELECT n, key, ok AND NOT (quote IS NULL AND s IS NOT NULL AND e IS NOT NULL
+                           AND NOT (s >= 0 AND e >= s)), doc, s, e, quote FROM (
+    SELECT p.n AS n, d.key AS key, {_in("d.value", "document")} AS doc,
+        {_in("d.value", "start")} AS s, {_in("d.value", "end")} AS e,
+        {_in("d.value", "quote")} AS quote,
+        d.type = 'object' AND {_t("d.value", "document")} IS 'text'
+        AND coalesce({_t("d.value", "start")}, 'null') IN ('null', 'integer')
+        AND coalesce({_t("d.value", "end")}, 'null') IN ('null', 'integer')
+        AND coalesce({_t("d.value", "quote")}, 'null') IN ('null', 'text') AS ok
+    FROM temp.parsed p, json_each(p.v_sources) d
+)
+"""
+# A line with an actor or source in doubt goes to the Python path, whole.
+DROP_DOUBTFUL = (
+    "DELETE FROM temp.parsed WHERE n IN ("
+    "SELECT n FROM temp.pa WHERE ok IS NOT 1 OR name != trim(name) "
+    "UNION ALL SELECT n FROM temp.ps WHERE ok IS NOT 1)"
 )
 
 INTENSITY = "CAST(v_intensity AS REAL)"
@@ -144,79 +163,57 @@ SELECT :first + n - 1, v_id, v_date_start, v_date_end, v_date_precision,
 FROM temp.parsed ORDER BY n
 """
 
-ACTOR_NAMES = f"""
-SELECT DISTINCT {_in("a.value", "name")} FROM temp.parsed p, json_each(p.v_actors) a
-"""
+ACTOR_NAMES = "SELECT DISTINCT name FROM temp.pa"
 
-INSERT_DOCUMENTS = f"""
+INSERT_DOCUMENTS = """
 INSERT INTO main.documents (id, created_at)
-SELECT DISTINCT {_in("d.value", "document")}, :stamp
-FROM temp.parsed p, json_each(p.v_sources) d
+SELECT DISTINCT doc, :stamp FROM temp.ps
 WHERE true  -- (needed before an upsert clause)
 ON CONFLICT (id) DO NOTHING
 """
 
-INSERT_EVENT_ACTORS = f"""
+INSERT_EVENT_ACTORS = """
 INSERT OR IGNORE INTO main.event_actors (event_id, actor_id, role)
-SELECT :first + p.n - 1, m.id, coalesce({_in("a.value", "role")}, 'participant')
-FROM temp.parsed p, json_each(p.v_actors) a
-JOIN temp.actor_map m ON m.raw = {_in("a.value", "name")}
-ORDER BY p.n, a.key
+SELECT :first + pa.n - 1, m.id, pa.role
+FROM temp.pa JOIN temp.actor_map m ON m.raw = pa.name
+ORDER BY pa.n, pa.k
 """
 
-INSERT_MENTIONS = f"""
+INSERT_MENTIONS = """
 INSERT INTO main.mentions (event_id, document_id, char_start, char_end, quote, extractor,
     created_at)
-SELECT :first + p.n - 1, {_in("d.value", "document")}, {_in("d.value", "start")},
-    {_in("d.value", "end")},
-    coalesce({_in("d.value", "quote")},
-        CASE WHEN {_in("d.value", "start")} IS NOT NULL AND {_in("d.value", "end")} IS NOT NULL
-        THEN nullif(substr(
-            (SELECT doc.text FROM main.documents doc WHERE doc.id = {_in("d.value", "document")}),
-            {_in("d.value", "start")} + 1, {_in("d.value", "end")} - {_in("d.value", "start")}),
-            '')
-        END),
+SELECT :first + n - 1, doc, s, e,
+    coalesce(quote, CASE WHEN s IS NOT NULL AND e IS NOT NULL THEN nullif(substr(
+        (SELECT d.text FROM main.documents d WHERE d.id = doc), s + 1, e - s), '') END),
     'hand', :stamp
-FROM temp.parsed p, json_each(p.v_sources) d
-ORDER BY p.n, d.key
+FROM temp.ps ORDER BY n, k
 """
 
-_RECORD = """json_object(
-    'id', e.uid, 'date_start', e.date_start, 'date_end', e.date_end,
-    'date_precision', e.date_precision, 'date_text', e.date_text, 'category', e.category,
-    'subtype', e.subtype, 'summary', e.summary, 'location', e.location,
-    'direction', e.direction, 'intensity', e.intensity, 'cameo_code', e.cameo_code,
-    'status', e.status, 'confidence', e.confidence,
-    'actors', json(coalesce((
-        SELECT json_group_array(json_object('name', x.name, 'role', x.role)) FROM (
-            SELECT a.name AS name, ea.role AS role FROM main.event_actors ea
-            JOIN main.actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.id
-        ) x), '[]')),
-    'sources', json(coalesce((
-        SELECT json_group_array(json_object(
-            'document', y.document_id, 'start', y.char_start, 'end', y.char_end,
-            'quote', y.quote)) FROM (
-            SELECT document_id, char_start, char_end, quote FROM main.mentions
-            WHERE event_id = e.id ORDER BY id
-        ) y), '[]')),
-    'created_at', e.created_at, 'updated_at', e.updated_at)"""
-
-INSERT_CHANGES = f"""
+INSERT_CHANGES = """
 INSERT INTO main.changes (event_uid, action, before, after, at, author, note)
-SELECT e.uid, 'import', NULL, {_RECORD}, :stamp, :author, NULL
-FROM temp.parsed p JOIN main.events e ON e.id = :first + p.n - 1
-ORDER BY p.n
+SELECT v_id, 'import', NULL, NULL, :stamp, :author, :source || ', line ' || n
+FROM temp.parsed ORDER BY n
 """
 
 
 def setup(loader: BulkLoader) -> None:
     tx = loader.tx
-    tx.execute("PRAGMA temp_store = MEMORY")
+    # The work tables live in the temp database with a cache that holds a batch;
+    # (not temp_store = MEMORY: index builds would then sort wholly in memory).
+    tx.execute("PRAGMA temp.cache_size = -65536")
     tx.execute("CREATE TEMP TABLE IF NOT EXISTS staging (n INTEGER PRIMARY KEY, line TEXT)")
     tx.execute(PARSED_TABLE)
+    tx.execute(ACTORS_TABLE)
+    tx.execute(SOURCES_TABLE)
     tx.execute("CREATE TEMP TABLE IF NOT EXISTS actor_map (raw TEXT PRIMARY KEY, id, name)")
-    for table in ("staging", "parsed", "actor_map"):
+    for table in ("staging", "parsed", "pa", "ps", "actor_map"):
         tx.execute(f"DELETE FROM temp.{table}")
+
+
+def teardown(loader: BulkLoader) -> None:
+    """Drop the work tables (their pages go back to the cache)."""
+    for table in ("staging", "parsed", "pa", "ps", "actor_map"):
+        loader.tx.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -224,11 +221,17 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     tx = loader.tx
     tx.executemany("INSERT INTO temp.staging (n, line) VALUES (?, ?)", lines)
     tx.execute(PARSE)
+    tx.execute(UNFIT)
     # Ids used twice in the batch: to the Python path, which names the earlier line.
     tx.execute(
         "DELETE FROM temp.parsed WHERE v_id IN ("
         "SELECT v_id FROM temp.parsed GROUP BY 1 HAVING count(*) > 1)"
     )
+    tx.execute(SPLIT_ACTORS)
+    tx.execute(SPLIT_SOURCES)
+    tx.execute(DROP_DOUBTFUL)
+    for table in ("pa", "ps"):
+        tx.execute(f"DELETE FROM temp.{table} WHERE n NOT IN (SELECT n FROM temp.parsed)")
     rest = [
         (int(n), str(line))
         for n, line in tx.execute(
@@ -238,7 +241,12 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     names = [str(r[0]) for r in tx.execute(ACTOR_NAMES)]
     fresh = [(name, *loader.actor(name)) for name in names]
     tx.executemany("INSERT OR REPLACE INTO temp.actor_map (raw, id, name) VALUES (?, ?, ?)", fresh)
-    params = {"first": loader.first_id, "stamp": loader.stamp, "author": loader.author}
+    params = {
+        "first": loader.first_id,
+        "stamp": loader.stamp,
+        "author": loader.author,
+        "source": loader.source,
+    }
     tx.named(INSERT_DOCUMENTS, params)
     tx.named(INSERT_EVENTS, params)
     tx.named(INSERT_EVENT_ACTORS, params)
@@ -246,8 +254,8 @@ def load_batch(loader: BulkLoader, lines: list[tuple[int, str]]) -> list[tuple[i
     tx.named(INSERT_CHANGES, params)
     passed = tx.execute("SELECT count(*) FROM temp.parsed")[0][0]
     loader.result.imported += int(passed)
-    tx.execute("DELETE FROM temp.parsed")
-    tx.execute("DELETE FROM temp.staging")
+    for table in ("parsed", "staging", "pa", "ps"):
+        tx.execute(f"DELETE FROM temp.{table}")
     return rest
 
 
