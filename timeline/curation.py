@@ -37,24 +37,14 @@ from timeline.db import Database
 from timeline.errors import InvalidValue, TimelineError
 from timeline.events import SourceRef, add_event, edit_event, parse_actor, set_status
 from timeline.merging import merge_events
+from timeline.query import EVENT_FIELDS
 
 DECISIONS = ("confirm", "reject", "add")
 SETTABLE = (
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "category",
-    "subtype",
-    "summary",
-    "location",
-    "direction",
-    "intensity",
-    "cameo_code",
-    "confidence",
-    "actors",
+    *(f for f in EVENT_FIELDS if f not in ("id", "status", "sources", "created_at", "updated_at")),
     "add_sources",
 )
+"""What a ``confirm`` may ``set``: the interchange fields a curator corrects."""
 
 
 class DecisionError(TimelineError):

@@ -21,22 +21,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from timeline.curation import SETTABLE
+
 ROOT = Path(__file__).resolve().parents[2]
-FIELDS = (
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "category",
-    "subtype",
-    "summary",
-    "location",
-    "direction",
-    "intensity",
-    "cameo_code",
-    "confidence",
-    "actors",
-)
+FIELDS = SETTABLE[:-1]  # every settable field but add_sources
 Span = tuple[str, int, int]
 
 
