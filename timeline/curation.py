@@ -40,6 +40,7 @@ from timeline.merging import merge_events
 from timeline.query import EVENT_FIELDS
 
 DECISIONS = ("confirm", "reject", "add")
+DATE_FIELDS = ("date_start", "date_end", "date_precision")
 SETTABLE = (
     *(f for f in EVENT_FIELDS if f not in ("id", "status", "sources", "created_at", "updated_at")),
     "add_sources",
@@ -153,15 +154,15 @@ def _edit_changes(raw: dict[str, Any]) -> dict[str, Any]:
     from timeline.date_input import span_from_record
 
     changes: dict[str, Any] = {}
-    dates = [k for k in ("date_start", "date_end", "date_precision") if k in raw]
+    dates = [k for k in DATE_FIELDS if k in raw]
     if dates:
         if len(dates) != 3:
             raise InvalidValue("set date_start, date_end and date_precision together")
         changes["date"] = span_from_record(
             raw["date_start"], raw["date_end"], raw["date_precision"]
         )
-    for name in SETTABLE[3:]:
-        if name not in raw:
+    for name in SETTABLE:
+        if name not in raw or name in DATE_FIELDS:
             continue
         if name == "actors":
             changes["actors"] = [
