@@ -164,12 +164,23 @@ def _edit_changes(raw: dict[str, Any]) -> dict[str, Any]:
     for name in SETTABLE:
         if name not in raw or name in DATE_FIELDS:
             continue
+        value = raw[name]
         if name == "actors":
+            if not isinstance(value, list) or not all(
+                isinstance(a, dict) and isinstance(a.get("name"), str) for a in value
+            ):
+                raise InvalidValue("actors: give a list of {name, role}")
             changes["actors"] = [
-                parse_actor(f"{a['name']}:{a.get('role', 'participant')}") for a in raw["actors"]
+                parse_actor(f"{a['name']}:{a.get('role', 'participant')}") for a in value
             ]
         elif name == "add_sources":
-            changes["add_sources"] = [SourceRef.parse(str(s)) for s in raw["add_sources"]]
+            if not isinstance(value, list):
+                raise InvalidValue("add_sources: give a list of DOC:START-END")
+            changes["add_sources"] = [SourceRef.parse(str(s)) for s in value]
+        elif name in ("intensity", "confidence") and (
+            isinstance(value, bool) or not isinstance(value, int | float)
+        ):
+            raise InvalidValue(f"{name}: expected a number, got {value!r}")
         else:
             changes[name] = raw[name]
     return changes

@@ -144,3 +144,19 @@ def cli_app() -> Any:
     from timeline.cli import app
 
     return app
+
+
+def test_a_malformed_set_is_reported_not_raised(cli: Cli, tmp_path: Path) -> None:
+    candidate(cli, "2020-01-03", "strike", "d1:100-180")
+    for bad, message in (
+        ({"actors": ["Iran"]}, "actors: give a list of {name, role}"),
+        ({"intensity": "high"}, "intensity: expected a number"),
+        ({"add_sources": "d2:1-5"}, "add_sources: give a list"),
+    ):
+        path = decisions(
+            tmp_path / "r.jsonl",
+            {"decision": "confirm", "source": "d1:100-180", "category": "strike", "set": bad},
+        )
+        result = cli.runner.invoke(cli_app(), ["--db", cli.db, "review", "--apply", path])
+        assert result.exit_code == 1, result.output
+        assert message in result.stderr and "Traceback" not in result.output
