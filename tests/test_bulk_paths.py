@@ -1,9 +1,11 @@
-"""The SQLite fast path of the import gives what the Python path gives, line for line."""
+"""A file parsed by the import's worker process gives what parsing in-process gives."""
 
 from __future__ import annotations
 
 import json
 import random
+import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,8 @@ import pytest
 
 from benchmarks.generate import events
 from timeline.db import Database, init_database
-from timeline.io import bulk
+from timeline.errors import ImportFailed, TimelineError
+from timeline.io import bulk_parse
 from timeline.io.interchange import export_records, import_file
 
 
@@ -51,22 +54,48 @@ def _lines() -> list[str]:
         elif pick == 14:  # a key twice: JSON readers keep the last one
             out.append(json.dumps(r)[:-1] + ', "summary": "the second summary"}')
             continue
+        elif pick == 15:
+            del r["id"]  # the import makes one up
+        elif pick == 16:  # a span of a document whose text is known: the quote from it
+            r["sources"] = [{"document": "doc-with-text", "start": 4, "end": 9}]
         if rng.random() < 0.05:
             out.append("")
         out.append(json.dumps(r, ensure_ascii=rng.random() < 0.5))
     return out
 
 
-def _import(path: Path, db: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
-    init_database(str(db))
-    if not fast:
-        monkeypatch.setattr(bulk, "sqlite_json_import", None)
-    result = import_file(Database(str(db)), path, skip_invalid=True)
+def _given(uid: str) -> str | None:
+    """The id as the file gave it (the generator's), None for one the import made up."""
+    return uid if re.fullmatch(r"g[0-9]{8}", uid) else None
+
+
+def _import(path: Path, db: str, worker: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    init_database(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO documents (id, text, created_at) "
+            "VALUES ('doc-with-text', 'The quick brown fox', '2026-01-01')"
+        )
+    conn.close()
+    monkeypatch.setattr(bulk_parse, "WORKER_MIN_BYTES", 0 if worker else 10**12)
+    started: list[int] = []
+
+    class Counted(bulk_parse.Worker):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            started.append(self.proc.pid)
+
+    monkeypatch.setattr(bulk_parse, "Worker", Counted)
+    result = import_file(Database(db), path, skip_invalid=True)
     monkeypatch.undo()
-    database = Database(str(db))
+    assert len(started) == (1 if worker else 0)
+    database = Database(db)
+    # Ids the import made up (lines without one) differ from run to run.
     history = database.rows(
-        "SELECT event_uid, action, before, after, note FROM changes ORDER BY event_uid, id"
+        "SELECT event_uid, action, before, after, note FROM changes ORDER BY id"
     )
+    for change in history:
+        change["event_uid"] = _given(change["event_uid"])
     # Row ids of links and actors follow insertion order, which differs; the
     # export (actors and sources in their order) and the events table do not.
     rows = {
@@ -75,6 +104,7 @@ def _import(path: Path, db: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -
         "documents": database.rows("SELECT id, text FROM documents ORDER BY id"),
     }
     for row in rows["events"]:
+        row["uid"] = _given(row["uid"])
         row.pop("created_at") if row["created_at"] > "2026-11-01" else None
         row.pop("updated_at") if row["updated_at"] > "2026-11-01" else None
     out = export_records(database)
@@ -82,11 +112,11 @@ def _import(path: Path, db: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -
     return result, [tuple(h.values()) for h in history], rows, out
 
 
-def test_fast_path_matches_python_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_matches_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
-    fast = _import(source, tmp_path / "fast.db", True, monkeypatch)
-    slow = _import(source, tmp_path / "slow.db", False, monkeypatch)
+    fast = _import(source, str(tmp_path / "fast.db"), True, monkeypatch)
+    slow = _import(source, str(tmp_path / "slow.db"), False, monkeypatch)
     assert fast[0] == slow[0]  # the same count and the same skipped lines, same reasons
     assert fast[0].skipped and fast[0].imported > 300
     assert fast[2] == slow[2]
@@ -95,7 +125,48 @@ def test_fast_path_matches_python_path(tmp_path: Path, monkeypatch: pytest.Monke
     assert len(fast[1]) == fast[0].imported
     assert {h[1:4] for h in fast[1]} == {("import", None, None)}
     assert {h[4].split(", line ")[0] for h in fast[1]} == {"in.jsonl"}
+    quotes = [s["quote"] for r in fast[3] for s in r["sources"] if s["document"] == "doc-with-text"]
+    assert quotes and set(quotes) == {"quick"}
+    assert any(h[0] is None for h in fast[1])  # lines without an id got one
     strip = [{k: v for k, v in r.items() if v is None or str(v) < "2026-11"} for r in fast[3]]
     assert strip == [
         {k: v for k, v in r.items() if v is None or str(v) < "2026-11"} for r in slow[3]
     ]
+
+
+def test_worker_stops_when_the_importer_is_gone(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(_lines() * 20) + "\n", encoding="utf-8")
+    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    try:
+        assert worker.proc.stdout is not None
+        worker.proc.stdout.close()  # as when the importing process is killed
+        assert worker.proc.wait(timeout=60) == 0
+    finally:
+        worker.close()
+
+
+def test_worker_reports_a_file_it_cannot_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "latin1.jsonl"
+    text = "\n".join(_lines()) + "\n"
+    source.write_bytes(text.encode() + '{"summary": "caf\xe9"}\n'.encode("latin-1"))
+    init_database(str(tmp_path / "t.db"))
+    monkeypatch.setattr(bulk_parse, "WORKER_MIN_BYTES", 0)
+    with pytest.raises(ImportFailed, match=r"is not UTF-8 text \(byte \d+\); convert it"):
+        import_file(Database(str(tmp_path / "t.db")), source)
+    assert Database(str(tmp_path / "t.db")).rows("SELECT count(*) AS n FROM events") == [{"n": 0}]
+
+
+def test_a_worker_that_dies_is_reported_in_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    try:
+        worker.proc.kill()  # as the kernel's out-of-memory killer would
+        with pytest.raises(TimelineError, match="parsing process stopped") as caught:
+            list(worker)
+        assert "\n" not in str(caught.value)
+    finally:
+        worker.close()
