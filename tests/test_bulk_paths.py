@@ -114,7 +114,9 @@ def _import(path: Path, db: str, worker: bool, monkeypatch: pytest.MonkeyPatch) 
 
 def test_worker_matches_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "in.jsonl"
-    source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    # Several batches; the copies repeat ids (reported as such).
+    lines = _lines()
+    source.write_text("\n".join(lines * (2 * bulk_parse.BATCH // len(lines) + 1)) + "\n")
     fast = _import(source, str(tmp_path / "fast.db"), True, monkeypatch)
     slow = _import(source, str(tmp_path / "slow.db"), False, monkeypatch)
     assert fast[0] == slow[0]  # the same count and the same skipped lines, same reasons

@@ -5,7 +5,7 @@ worker process (``python -m timeline.io.bulk_parse FORMAT PATH``), so that
 reading, parsing and validating the next lines (Python, one core) overlaps
 with writing the earlier ones (SQLite or the server, the other core). The
 worker streams batches to its parent over its stdout, each a length-prefixed
-pickle; if the parent dies, the worker's next write fails and it stops.
+:mod:`marshal` record; if the parent dies, the worker's next write fails and it stops.
 
 Either way the importer gets the same batches, in file order, each with
 
@@ -18,9 +18,10 @@ and a problem with the whole file (missing, not UTF-8) as :class:`ImportFailed`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+import marshal
 import os
-import pickle
 import signal
 import subprocess
 import sys
@@ -288,7 +289,7 @@ def prepared(path: Path, fmt: str, first_id: int, stamp: str) -> Iterator[Prepar
 
 
 def _send(out: IO[bytes], message: tuple[str, Any]) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    data = marshal.dumps(message)  # (plain values only; parent and worker share one Python)
     out.write(len(data).to_bytes(4, "big"))
     out.write(data)
 
@@ -296,6 +297,7 @@ def _send(out: IO[bytes], message: tuple[str, Any]) -> None:
 def worker_main(argv: list[str]) -> int:
     """The worker process: :func:`prepared` batches to stdout, then ``done``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops it
+    gc.disable()  # parsing makes no reference cycles, only many short-lived objects
     fmt, path, first_id, stamp = argv
     out = sys.stdout.buffer
     try:
@@ -335,7 +337,7 @@ class Worker:
             head = read(4)
             if len(head) < 4:
                 break
-            kind, payload = pickle.loads(read(int.from_bytes(head, "big")))
+            kind, payload = marshal.loads(read(int.from_bytes(head, "big")))
             if kind == "rows":
                 yield payload
             elif kind == "failed":
