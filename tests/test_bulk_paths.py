@@ -116,7 +116,8 @@ def test_worker_matches_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     source = tmp_path / "in.jsonl"
     # Several batches; the copies repeat ids (reported as such).
     lines = _lines()
-    source.write_text("\n".join(lines * (2 * bulk_parse.BATCH // len(lines) + 1)) + "\n")
+    copies = 2 * bulk_parse.BATCH // len(lines) + 1
+    source.write_text("\n".join(lines * copies) + "\n", encoding="utf-8")
     fast = _import(source, str(tmp_path / "fast.db"), True, monkeypatch)
     slow = _import(source, str(tmp_path / "slow.db"), False, monkeypatch)
     assert fast[0] == slow[0]  # the same count and the same skipped lines, same reasons
