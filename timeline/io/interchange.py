@@ -250,7 +250,7 @@ def import_file(
     fmt = detect_format(path, fmt)
     _open(path).close()
     result = ImportResult()
-    with database.raw_transaction(foreign_keys=False) as tx:
+    with database.raw_transaction(foreign_keys=False, bulk=True) as tx:
         if documents is not None:
             result.documents = load_documents(tx, Path(documents))
         bulk_import(tx, path, fmt, skip_invalid, result)
