@@ -87,6 +87,17 @@ def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
+def worker_peak_mb(source: Path) -> float:
+    """Peak memory of the import's parsing worker on ``source`` (0 if none is used)."""
+    from timeline.io import bulk_parse
+
+    if source.stat().st_size < bulk_parse.WORKER_MIN_BYTES:
+        return 0.0
+    stamp = "2026-01-01T00:00:00+00:00"
+    worker = [sys.executable, "-m", "timeline.io.bulk_parse", "jsonl", str(source), "1", stamp]
+    return run(worker).peak_mb
+
+
 def median_time(cmd: Sequence[str], runs: int) -> float:
     run(cmd)  # warm the page cache
     return statistics.median(run(cmd).seconds for _ in range(runs))
@@ -165,12 +176,16 @@ def bench(n: int, runs: int, tmp: Path, table: Table, datasette_max: int) -> Non
         ">= 3x",
         f"{yes(rate >= 3 * their_rate)} ({rate / their_rate:.1f}x)",
     )
+    # A large file is parsed by a worker process beside the importer: its peak
+    # (measured alone on the same file) is added, an upper bound of the pair's.
+    worker_mb = worker_peak_mb(source)
+    peak = ours.peak_mb + worker_mb
     table.add(
         "import, peak memory",
-        f"{ours.peak_mb:.0f} MB",
+        f"{peak:.0f} MB" + (f" ({ours.peak_mb:.0f} + worker {worker_mb:.0f})" if worker_mb else ""),
         f"{theirs.peak_mb:.0f} MB",
         "< 200 MB",
-        yes(ours.peak_mb < 200),
+        yes(peak < 200),
     )
 
     # ---------------------------------------------------------------- query

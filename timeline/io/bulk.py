@@ -72,7 +72,14 @@ INSERT_MENTION = (
     "INSERT INTO mentions (event_id, document_id, char_start, char_end, quote, extractor, "
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-INSERT_DOCUMENT = "INSERT INTO documents (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
+STAGE_DOCUMENT = "INSERT INTO temp.new_documents (id) VALUES (?)"
+WRITE_DOCUMENTS = (
+    "INSERT INTO documents (id, created_at) SELECT DISTINCT id, ? FROM temp.new_documents "
+    "WHERE true ORDER BY id ON CONFLICT (id) DO NOTHING"
+)
+"""SQLite: documents new to the database, inserted in id order once the events are in
+(foreign keys are checked by the import itself; at 1,000,000 events, 250,000 ids
+inserted in random order cost 1.9 s, in order a fraction of that)."""
 INSERT_CHANGES = (
     "INSERT INTO changes (event_uid, action, at, author, note) "
     "SELECT uid, 'import', ?, ?, ? || ', line ' || CAST(id - ? AS TEXT) FROM events "
@@ -122,7 +129,10 @@ class BulkLoader:
             first = max(first, int(seq[0][0]))
         self.first_id = first + 1
         self.dropped: list[str] = []
-        if not tx.is_sqlite:  # (created here, outside the savepoints of the batches)
+        if tx.is_sqlite:  # new documents, written in id order at the end
+            tx.execute("CREATE TEMP TABLE IF NOT EXISTS new_documents (id TEXT)")
+            tx.execute("DELETE FROM temp.new_documents")
+        else:  # (created here, outside the savepoints of the batches)
             tx.execute("CREATE TEMP TABLE doc_stage (id text) ON COMMIT DROP")
 
     # ------------------------------------------------------------ problems
@@ -175,6 +185,12 @@ class BulkLoader:
                 "SELECT setval(pg_get_serial_sequence('events', 'id'), "
                 "greatest((SELECT max(id) FROM events), 1))"
             )
+
+    def write_documents(self) -> None:
+        """SQLite: the documents new to the database, in id order (see ``WRITE_DOCUMENTS``)."""
+        if self.tx.is_sqlite:
+            self.tx.execute(WRITE_DOCUMENTS, (self.stamp,))
+            self.tx.execute("DROP TABLE temp.new_documents")
 
     def rebuild_indexes(self) -> None:
         for sql in self.dropped:
@@ -264,7 +280,7 @@ class BulkLoader:
         events, documents, actors, mentions = self.complete(rows)
         tx = self.tx
         if tx.is_sqlite:
-            tx.executemany(INSERT_DOCUMENT, documents)
+            tx.executemany(STAGE_DOCUMENT, [(doc,) for doc, _ in documents])
             tx.executemany(INSERT_EVENT, events)
             tx.executemany(INSERT_ACTOR, actors)
             tx.executemany(INSERT_MENTION, mentions)
@@ -351,6 +367,7 @@ def bulk_import(
             for number, message in errors:
                 loader.fail(number, message)
             loader.write(rows)
+    loader.write_documents()
     loader.rebuild_indexes()
     loader.advance_sequence()
     result.skipped.sort()
