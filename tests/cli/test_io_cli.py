@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from tests.conftest import Cli
+from timeline.cli import iocmds
+from timeline.db import Database
+from timeline.io.bulk_parse import BATCH
+from timeline.io.interchange import count_lines, import_file
 
 LINE = {
     "id": "abc123",
@@ -200,3 +208,37 @@ def test_dates_of_the_wrong_type_are_reported(cli: Cli, tmp_path: Path) -> None:
     # Found by the hostile-input property test: a list where a date field belongs.
     path = write_lines(tmp_path / "in.jsonl", LINE, dict(LINE, id="b", date_precision=[None]))
     assert "line 2: date_precision: expected text, got list" in cli.fails("import", str(path))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_import_shows_progress_on_a_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [dict(LINE, id=f"p{i}") for i in range(2 * BATCH + 10)]
+    source = write_lines(tmp_path / "many.jsonl", *lines)
+    terminal = _Terminal()
+    monkeypatch.setattr(iocmds, "sys", SimpleNamespace(stderr=terminal))
+    assert f"Imported {len(lines)} events" in cli("import", str(source))
+    assert "Importing" in terminal.getvalue() and "100%" in terminal.getvalue()
+
+
+def test_import_reports_the_lines_reached(db: str, tmp_path: Path) -> None:
+    lines: list[dict[str, object] | str] = [dict(LINE, id=f"p{i}") for i in range(2 * BATCH + 10)]
+    lines[BATCH + 3] = "{not json"
+    source = write_lines(tmp_path / "many.jsonl", *lines)
+    reached: list[int] = []
+    result = import_file(Database(db), source, skip_invalid=True, progress=reached.append)
+    assert result.imported == len(lines) - 1
+    assert reached == sorted(reached) and len(reached) >= 3
+    assert reached[-1] == len(lines) == count_lines(source)
+
+
+def test_count_lines(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    for text, n in (("", 0), ("a", 1), ("a\n", 1), ("a\nb", 2), ("a\n\nb\n", 3)):
+        path.write_text(text, encoding="utf-8")
+        assert count_lines(path) == n, text

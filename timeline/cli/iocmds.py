@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -38,9 +39,19 @@ def import_(
 ) -> None:
     """Import events; all or nothing unless --skip-invalid."""
     from timeline.db import Database
-    from timeline.io.interchange import import_file
+    from timeline.io.interchange import count_lines, import_file
 
-    result = import_file(Database(database_arg(ctx, db)), file, fmt, skip_invalid, documents)
+    database = Database(database_arg(ctx, db))
+    if not sys.stderr.isatty() or not file.is_file():
+        result = import_file(database, file, fmt, skip_invalid, documents)
+    else:
+        total = max(count_lines(file), 1)
+        with typer.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
+
+            def progress(line: int) -> None:
+                bar.update(line - bar.pos)
+
+            result = import_file(database, file, fmt, skip_invalid, documents, progress)
     for number, reason in result.skipped:
         typer.echo(f"skipped line {number}: {reason}", err=True)
     docs = f", {result.documents} documents" if documents else ""

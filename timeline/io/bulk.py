@@ -23,7 +23,7 @@ the documents written (at most :data:`MAX_DOCUMENTS`).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -352,8 +352,10 @@ def bulk_import(
     fmt: str,
     skip_invalid: bool,
     result: ImportResult,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Stream ``path`` into the database inside ``tx``.
+    """Stream ``path`` into the database inside ``tx``; ``progress`` gets the line
+    number reached after each batch.
 
     The lines are parsed and validated by :mod:`timeline.io.bulk_parse` (a
     worker process for a large file) while this process writes the batches.
@@ -367,6 +369,13 @@ def bulk_import(
             for number, message in errors:
                 loader.fail(number, message)
             loader.write(rows)
+            if progress is not None:
+                events = rows[0]
+                last = [errors[-1][0]] if errors else []
+                if events:
+                    last.append(events[-1][0] - loader.first_id + 1)
+                if last:
+                    progress(max(last))
     loader.write_documents()
     loader.rebuild_indexes()
     loader.advance_sequence()

@@ -366,7 +366,7 @@ class Worker:
 def parsed_batches(path: Path, fmt: str, first_id: int, stamp: str) -> Iterator[Iterator[Prepared]]:
     """The batches of ``path``: from a worker process for a large file, else from here."""
     worker = None
-    if path.stat().st_size >= WORKER_MIN_BYTES:
+    if path.stat().st_size >= WORKER_MIN_BYTES and sys.executable:
         with contextlib.suppress(OSError):  # no subprocess here: parse in-process
             worker = Worker(path, fmt, first_id, stamp)
     if worker is None:

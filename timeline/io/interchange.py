@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -239,10 +239,13 @@ def import_file(
     fmt: str | None = None,
     skip_invalid: bool = False,
     documents: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Import events from a jsonl or csv file in one transaction, streamed in batches.
 
     See :mod:`timeline.io.bulk` for how; all or nothing unless ``skip_invalid``.
+    ``progress`` is called with the line number reached after each batch (see
+    :func:`count_lines` for the total).
     """
     from timeline.io.bulk import bulk_import
 
@@ -253,8 +256,19 @@ def import_file(
     with database.raw_transaction(foreign_keys=False, bulk=True) as tx:
         if documents is not None:
             result.documents = load_documents(tx, Path(documents))
-        bulk_import(tx, path, fmt, skip_invalid, result)
+        bulk_import(tx, path, fmt, skip_invalid, result, progress)
     return result
+
+
+def count_lines(path: str | Path) -> int:
+    """Lines in a file (for a progress bar), counted in binary without parsing them."""
+    count = 0
+    last = b"\n"
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
 
 
 def iter_export(
