@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,28 @@ def test_fast_path_on_each_backend(
     load_sample(db, tmp_path)
     assert fast.parse(["--db", db, *args]) is not None
     assert _fast(db, args, capsys) == _typer(db, args)
+
+
+def test_fast_parser_knows_every_option_of_the_command() -> None:
+    """A new ``list`` option must be taught to ``fast.py`` too (else listings that
+    use it silently go through Typer, slower, which no other test would notice)."""
+    from timeline.cli import fast
+    from timeline.cli.root import app
+
+    (command,) = [c for c in app.registered_commands if c.name == "list"]
+    assert command.callback is not None
+    hints = typing.get_type_hints(command.callback, include_extras=True)
+    options = {
+        name: (typing.get_args(hint)[0], meta)
+        for name, hint in hints.items()
+        for meta in getattr(hint, "__metadata__", ())
+        if type(meta).__name__ == "OptionInfo"
+    }
+    assert set(options) == set(fast.VALUES.values()) | set(fast.FLAGS.values())
+    kinds = {name: str(kind) for name, (kind, _) in options.items()}
+    assert {n for n, k in kinds.items() if k.startswith("list[")} == fast.MULTIPLE
+    assert {n for n, k in kinds.items() if "int" in k} == fast.NUMBERS
+    assert {n for n, k in kinds.items() if "bool" in k} == set(fast.FLAGS.values())
+    for name, (_, meta) in options.items():
+        for short in meta.param_decls:
+            assert fast.VALUES.get(short) == name or fast.FLAGS.get(short) == name, short
