@@ -252,3 +252,11 @@ def test_export_in_batches_gives_the_same_database(sample_db: str, tmp_path: Pat
     assert seen[0] == (0, len(KEPT)) and seen[-1] == (len(KEPT), len(KEPT))
     assert [done for done, _ in seen] == sorted({0, *range(3, len(KEPT), 3), len(KEPT)})
     database.dispose()
+
+
+def test_every_exported_event_column_is_described() -> None:
+    """The events table's columns (with their types) and the metadata's descriptions
+    are declared in two modules; they must name the same columns."""
+    from timeline.io import datasette, datasette_metadata
+
+    assert set(datasette_metadata.EVENT_COLUMNS) == set(datasette.EVENT_COLUMNS)
