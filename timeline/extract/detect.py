@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from timeline.dates import DateSpan, render
@@ -35,6 +35,16 @@ from timeline.extract.event_dates import (
 from timeline.extract.gazetteer import ActorMention, Gazetteer
 from timeline.extract.implied import administration_of, implied_dates
 from timeline.extract.modality import mask_dates, modality_of
+from timeline.extract.references import (
+    ANAPHORA,
+    CAME_AFTER,
+    OWN_ACT,
+    PRECEDED,
+    REFERENCE,
+    SOON,
+    after_reference,
+    told_before,
+)
 from timeline.extract.roles import quotations, quoted_at, roles_of, speaker_of
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import (
@@ -102,13 +112,6 @@ _APPEAL = re.compile(
 )
 
 
-_REFERENCE = re.compile(
-    r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s?\s+){0,3}(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
 def _visit_or_talks(
     text: str,
     clause: Span,
@@ -164,19 +167,6 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
-_CAME_AFTER = re.compile(
-    r"\b(?:came|was|were|happened|occurred)\s+(?:just\s+|only\s+)?"
-    r"(?:(?:a\s+few\s+)?(?:hours|days|weeks)|shortly|soon)\s+after\s+(?:[\w'’-]+\s+){0,8}$",
-    re.I,
-)
-_PRECEDED = re.compile(
-    r"\b(?:followed|follows|came\s+after|preceded\s+by|capped|culminat\w+\s+\w+)\s+"
-    r"(?:[\w-]+\s+){0,4}$",
-    re.I,
-)
-_ANAPHORA = re.compile(
-    r"\b(?:the|these|those)\s+(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w-]+\s+)?$", re.I
-)
 _PERFECT_REACH = 40, 80
 
 
@@ -188,91 +178,6 @@ def _perfect(text: str, clause: Span, start: int, end: int) -> bool:
     comma = text.find(",", end, clause.end)
     high = min(clause.end, end + _PERFECT_REACH[1], comma if comma >= 0 else clause.end)
     return PERFECT.search(text, low, high) is not None
-
-
-_DESCRIPTION = re.compile(r"\s+((?:[\w.'’-]+\s+){2,4}[\w.'’-]+)")
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "from",
-    ]
-)
-_LOOK_BACK = 6000
-
-
-def _told_before(
-    text: str,
-    trigger_end: int,
-    before: int,
-    dates: Sequence[Any],
-    starts: Sequence[int],
-    owned: Mapping[int, str],
-) -> Any | None:
-    """The date of an earlier, dated telling of the same event, recognised by the same
-    description after the trigger (three to five words, with a number or a name)."""
-    m = _DESCRIPTION.match(text, trigger_end)
-    if m is None:
-        return None
-    words = m[1].split()
-    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    if len(content) < 2 or not any(
-        w[0].isdigit() or w[0].isupper() or w in _NUMBER_WORDS for w in content
-    ):
-        return None
-    where = text.rfind(m[1], max(0, before - _LOOK_BACK), before)
-    if where < 0:
-        return None
-    low = bisect.bisect_left(starts, where - 150)
-    high = bisect.bisect_right(starts, where + len(m[1]) + 60)
-    line_start = text.rfind("\n", 0, where) + 1
-    line_end = text.find("\n", where)
-    line_end = len(text) if line_end < 0 else line_end
-    near = [
-        (abs(d.start - where), i)
-        for i, d in enumerate(dates[low:high], low)
-        if d.span is not None and line_start <= d.start < line_end and i not in owned
-    ]
-    return dates[min(near)[1]] if near else None
-
-
-_NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
-)
 
 
 def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
@@ -345,7 +250,7 @@ def _candidate(
         return None  # "the nuclear deal" named in passing is no new event
     if _reduced_relative(text, m):
         return None  # "Americans detained in Iran were freed": a state, not this event
-    anaphora = _ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
+    anaphora = ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
     since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
     perfect = _perfect(text, clause, trigger_start, m.end)
     expression, narrative = event_date(
@@ -367,7 +272,7 @@ def _candidate(
     if (
         narrative
         and expression is not None
-        and _CAME_AFTER.search(text, clause.start, trigger_start)
+        and CAME_AFTER.search(text, clause.start, trigger_start)
     ):
         # "His call came just days after he underscored ...": what was underscored
         # happened shortly before the call (of the narrative): in its month, by its end.
@@ -375,7 +280,7 @@ def _candidate(
         shortly_before = DateSpan(first, expression.span.end, "range")
     if narrative and trigger.category == "statement":
         expression = None  # what someone "has said" has no date of its own
-    if _PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
+    if PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
         expression = None  # "the swap, which followed years of talks": the talks came before
     if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
         # Quoted speech: the date of the saying outside the quotation is not the date
@@ -410,7 +315,7 @@ def _candidate(
     if span is None and quote is None:
         # "killed three U.S. soldiers in Jordan", told before as "the deaths of three
         # U.S. soldiers in Jordan last month": the same event, the same date.
-        expression = _told_before(text, m.end, sentence.start, dates, starts, owned)
+        expression = told_before(text, m.end, sentence.start, dates, starts, owned)
         span = expression.span if expression is not None else None
         confidence = 0.4
     if span is None:
@@ -447,45 +352,6 @@ def _candidate(
         speaker=speaker.via if speaker is not None else None,
         relative=relative,
     )
-
-
-_OWN_ACT = re.compile(r"(?i:after|before|since)\s+\w+ing\b")
-_SOON = re.compile(
-    r"\b(?:shortly|soon|immediately|just|right|hours|days|a\s+day|a\s+few\s+days)\s*$", re.I
-)
-
-
-def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
-def _after_reference(
-    category: str,
-    subtype: str | None,
-    earlier: Iterable[Candidate],
-    published: date | None,
-    soon: bool = False,
-) -> DateSpan | None:
-    """The span "after <an event told earlier>": from that event's start to publication,
-    or to the end of its month for "shortly after" (never past publication). The
-    event referred to is the latest earlier one of the same kind (subtype, else
-    category); ``earlier`` runs from the latest back."""
-    chosen: Candidate | None = None
-    for candidate in earlier:
-        if candidate.category != category or candidate.span is None:
-            continue
-        if candidate.subtype == subtype:
-            chosen = candidate
-            break
-        chosen = chosen or candidate
-    if chosen is None or chosen.span is None:
-        return None
-    start = chosen.span.start
-    if published is None or start >= published:
-        return None
-    end = min(published, _month_end(chosen.span.end)) if soon else published
-    return DateSpan(start, end, "range")
 
 
 def _later_hits(
@@ -619,8 +485,8 @@ def detect(
                     ):
                         continue
                     lead_in = text[clause.start : hit.start]
-                    reference = _REFERENCE.search(lead_in) if table is TRIGGERS else None
-                    if reference and _OWN_ACT.match(text, clause.start + reference.start()):
+                    reference = REFERENCE.search(lead_in) if table is TRIGGERS else None
+                    if reference and OWN_ACT.match(text, clause.start + reference.start()):
                         reference = None  # "after withdrawing from": the subject's own act
                     if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
@@ -629,9 +495,9 @@ def detect(
                         category, subtype = trigger.category, trigger.subtype
                         if category == "talks" and _APPEAL.search(lead_in):
                             category, subtype = APPEAL.category, APPEAL.subtype
-                        soon = bool(_SOON.search(lead_in[: reference.start()]))
+                        soon = bool(SOON.search(lead_in[: reference.start()]))
                         after_at = after_at if after else clause.start + reference.start()
-                        after = after or _after_reference(
+                        after = after or after_reference(
                             category,
                             subtype,
                             itertools.chain(reversed(in_sentence), reversed(found)),
