@@ -24,13 +24,13 @@ from typing import Any
 
 from timeline.dates import DateSpan, render
 from timeline.extract.event_dates import (
-    PERFECT,
     SINCE_THEN,
     clip_to_publication,
     event_date,
     narrative_floor,
     owners,
     paragraph_starts,
+    present_perfect,
 )
 from timeline.extract.gazetteer import ActorMention, Gazetteer
 from timeline.extract.implied import administration_of, implied_dates
@@ -167,19 +167,6 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
-_PERFECT_REACH = 40, 80
-
-
-def _perfect(text: str, clause: Span, start: int, end: int) -> bool:
-    """Whether the verb of the trigger is a present perfect ("have carried out
-    attacks", "it has launched strikes", "attacks on ... have attracted"): looked
-    for near the trigger, within its stretch of the clause between commas."""
-    low = max(clause.start, start - _PERFECT_REACH[0], text.rfind(",", 0, start) + 1)
-    comma = text.find(",", end, clause.end)
-    high = min(clause.end, end + _PERFECT_REACH[1], comma if comma >= 0 else clause.end)
-    return PERFECT.search(text, low, high) is not None
-
-
 def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
     """Whether two offsets of a clause lie between the same commas."""
     low, high = sorted((position, other))
@@ -252,7 +239,7 @@ def _candidate(
         return None  # "Americans detained in Iran were freed": a state, not this event
     anaphora = ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
     since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
-    perfect = _perfect(text, clause, trigger_start, m.end)
+    perfect = present_perfect(text, clause, trigger_start, m.end)
     expression, narrative = event_date(
         dates,
         text,
