@@ -38,8 +38,9 @@ def _month_end(day: date) -> date:
 
 class Told(Protocol):
     """An event told earlier, as :func:`after_reference` reads it: a
-    :class:`~timeline.extract.detect.Candidate`, named by its fields because the
-    detector imports this module (importing it back would be a cycle)."""
+    :class:`~timeline.extract.candidate.Candidate`, named by its fields because
+    :mod:`timeline.extract.candidate` imports this module (importing it back would
+    be a cycle)."""
 
     category: str
     subtype: str | None
