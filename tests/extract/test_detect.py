@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.extract.detect import Candidate, detect
+from timeline.extract.candidate import Candidate
+from timeline.extract.detect import detect
 from timeline.extract.gazetteer import load_gazetteer
 from timeline.extract.sentences import clauses, sentences
 from timeline.extract.temporal import tag_dates

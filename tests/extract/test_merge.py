@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.dates import DateSpan
-from timeline.extract.detect import Candidate
+from timeline.extract.candidate import Candidate
 from timeline.extract.merge import group_candidates
 
 

@@ -10,188 +10,34 @@ presidential term ("under the Obama administration"), by an event referred to
 perfect or "Since then" (from the story's last date to publication), or by an
 earlier telling of the same event. Quoted events do not take the date of the
 saying. Planned, possible, denied and hypothetical events are flagged.
+
+This module walks the sentences and clauses of a text for trigger hits; each hit
+becomes an event in :mod:`~timeline.extract.candidate`, which draws on
+:mod:`~timeline.extract.roles`, :mod:`~timeline.extract.event_dates`,
+:mod:`~timeline.extract.references` and :mod:`~timeline.extract.modality`.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
-from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan, render
-from timeline.extract.event_dates import (
-    PERFECT,
-    SINCE_THEN,
-    clip_to_publication,
-    event_date,
-    narrative_floor,
-    owners,
-    paragraph_starts,
-)
-from timeline.extract.gazetteer import ActorMention, Gazetteer
-from timeline.extract.implied import administration_of, implied_dates
-from timeline.extract.roles import quotations, quoted_at, roles_of, speaker_of
+from timeline.dates import DateSpan
+from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
+from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.implied import implied_dates
+from timeline.extract.modality import mask_dates
+from timeline.extract.references import OWN_ACT, REFERENCE, SOON, after_reference
+from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
-from timeline.extract.triggers import (
-    APPEAL,
-    MODALITY,
-    STATEMENTS,
-    TRIGGERS,
-    VISIT,
-    Hit,
-    Trigger,
-    all_hits,
-    first_in,
-)
+from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits, first_in
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
-
-
-@dataclass
-class Candidate:
-    """One event found in a document, with its provenance."""
-
-    category: str
-    cameo_code: str
-    subtype: str | None
-    start: int
-    end: int
-    quote: str
-    trigger: str
-    trigger_start: int
-    span: DateSpan | None
-    date_text: str | None
-    actors: list[tuple[str, str]] = field(default_factory=list)
-    modality: str = "asserted"
-    location: str | None = None
-    confidence: float = 0.5
-    speaker: str | None = None  # the official who made a statement, when named
-    relative: bool = False  # dated as after another event ("since then", "after the strike")
-
-    @property
-    def dated(self) -> bool:
-        return self.span is not None
-
-    @property
-    def summary(self) -> str:
-        def names(role: str) -> str:
-            return " and ".join(n for n, r in self.actors if r == role)
-
-        who = names("initiator") or names("participant") or "Unknown actor"
-        target = names("target")
-        via = names("intermediary")
-        text = f"{who}: {self.subtype or self.category}"
-        if target:
-            text += (
-                f" against {target}" if self.category in ("strike", "sanction") else f" to {target}"
-            )
-        if via:
-            text += f" via {via}"
-        return text
-
-
-def mask_dates(text: str, dates: Sequence[Any]) -> str:
-    """The text with its temporal expressions blanked ("May" is a month, not a modal)."""
-    chars = list(text)
-    for d in dates:
-        chars[d.start : d.end] = " " * (d.end - d.start)
-    return "".join(chars)
-
-
-_COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
-
-
-def modality_of(
-    text: str,
-    clause: Span,
-    trigger_start: int,
-    trigger_end: int | None = None,
-    saying: bool = False,
-) -> str:
-    """Asserted, or the modality a cue near the trigger signals. The trigger's own
-    words are no cue: "refused to" is a refusal that happened, not a denial. For a
-    ``saying`` (a statement), what follows the trigger is what was said: "said that
-    Iran did not seek war" is a statement made, whatever its content denies."""
-    low = max(clause.start, trigger_start - 60)
-    end = trigger_start if trigger_end is None else trigger_end
-    high = min(clause.end, end if saying else trigger_start + 40)
-    # A negation does not reach across a coordination: "never ratified, and enabling
-    # the exit" asserts the exit.
-    first = clause.start
-    for joint in _COORDINATION.finditer(text, clause.start, trigger_start):
-        first = joint.end()
-    # What is planned or possible is said in the trigger's own stretch of the clause:
-    # "funds to be released, to prevent Tehran from using them" prevents now.
-    near = max(low, first, text.rfind(",", low, trigger_start) + 1)
-    for name, pattern in MODALITY:
-        scope = near if name in ("planned", "possible") else first
-        for cue in pattern.finditer(text, scope, high):
-            if not trigger_start <= cue.start() < cue.end() <= end:
-                return name
-    return "asserted"
-
-
-_APPEAL = re.compile(
-    r"(?:call(?:ed|s|ing)?\s+for|urg\w+|propos\w+|offer\w*|willing\s+to|come\s+to|"
-    r"push\w*\s+for|press\w*\s+for)\s+(?:\w+[\s-]+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-_REFERENCE = re.compile(
-    r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+['’]s?\s+){0,3}(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _visit_or_talks(
-    text: str,
-    clause: Span,
-    trigger: Trigger,
-    trigger_start: int,
-    actors: list[tuple[str, str]],
-    mentions: Sequence[ActorMention],
-) -> tuple[Trigger, list[tuple[str, str]]]:
-    """ "X met with Y officials in <Y's capital>" is X's visit to Y."""
-    inside = [m for m in mentions if clause.start <= m.start < clause.end]
-    subject = [m for m in inside if m.start < trigger_start]
-    place = [
-        m
-        for m in inside
-        if m.start > trigger_start and re.search(r"\bin\s+$", text[m.start - 4 : m.start])
-    ]
-    if not subject or not place or subject[-1].actor == place[-1].actor:
-        return trigger, actors
-    if any(role == "intermediary" for _, role in actors):
-        return trigger, actors
-    host, guest = place[-1].actor, subject[-1].actor
-    rest = [(n, "participant") for n, _ in actors if n not in (host, guest)]
-    return VISIT, [(guest, "initiator"), (host, "target"), *rest]
-
-
-_CONCLUDED = re.compile(
-    r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
-    r"secured|brokered|finali[sz]ed)\b",
-    re.IGNORECASE,
-)
-
-
-def _concluded(
-    text: str, clause: Span, m: Hit, dates: Sequence[Any], starts: Sequence[int]
-) -> bool:
-    """An agreement is an event when the clause says it was concluded, or when a
-    date names it ("the 2015 nuclear deal")."""
-    if _CONCLUDED.search(text[clause.start : clause.end]):
-        return True
-    start = m.start
-    window = dates[bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, start)]
-    return any(d.span is not None and 0 <= start - d.end <= 25 for d in window)
 
 
 def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
@@ -203,330 +49,6 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
         d.span is not None and (0 <= d.start - hit.end <= 40 or 0 <= hit.start - d.end <= 25)
         for d in dates[low:high]
     )
-
-
-_CAME_AFTER = re.compile(
-    r"\b(?:came|was|were|happened|occurred)\s+(?:just\s+|only\s+)?"
-    r"(?:(?:a\s+few\s+)?(?:hours|days|weeks)|shortly|soon)\s+after\s+(?:[\w'’-]+\s+){0,8}$",
-    re.I,
-)
-_PRECEDED = re.compile(
-    r"\b(?:followed|follows|came\s+after|preceded\s+by|capped|culminat\w+\s+\w+)\s+"
-    r"(?:[\w-]+\s+){0,4}$",
-    re.I,
-)
-_ANAPHORA = re.compile(
-    r"\b(?:the|these|those)\s+(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w-]+\s+)?$", re.I
-)
-_PERFECT_REACH = 40, 80
-
-
-def _perfect(text: str, clause: Span, start: int, end: int) -> bool:
-    """Whether the verb of the trigger is a present perfect ("have carried out
-    attacks", "it has launched strikes", "attacks on ... have attracted"): looked
-    for near the trigger, within its stretch of the clause between commas."""
-    low = max(clause.start, start - _PERFECT_REACH[0], text.rfind(",", 0, start) + 1)
-    comma = text.find(",", end, clause.end)
-    high = min(clause.end, end + _PERFECT_REACH[1], comma if comma >= 0 else clause.end)
-    return PERFECT.search(text, low, high) is not None
-
-
-_DESCRIPTION = re.compile(r"\s+((?:[\w.'’-]+\s+){2,4}[\w.'’-]+)")
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "from",
-    ]
-)
-_LOOK_BACK = 6000
-
-
-def _told_before(
-    text: str,
-    trigger_end: int,
-    before: int,
-    dates: Sequence[Any],
-    starts: Sequence[int],
-    owned: Mapping[int, str],
-) -> Any | None:
-    """The date of an earlier, dated telling of the same event, recognised by the same
-    description after the trigger (three to five words, with a number or a name)."""
-    m = _DESCRIPTION.match(text, trigger_end)
-    if m is None:
-        return None
-    words = m[1].split()
-    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    if len(content) < 2 or not any(
-        w[0].isdigit() or w[0].isupper() or w in _NUMBER_WORDS for w in content
-    ):
-        return None
-    where = text.rfind(m[1], max(0, before - _LOOK_BACK), before)
-    if where < 0:
-        return None
-    low = bisect.bisect_left(starts, where - 150)
-    high = bisect.bisect_right(starts, where + len(m[1]) + 60)
-    line_start = text.rfind("\n", 0, where) + 1
-    line_end = text.find("\n", where)
-    line_end = len(text) if line_end < 0 else line_end
-    near = [
-        (abs(d.start - where), i)
-        for i, d in enumerate(dates[low:high], low)
-        if d.span is not None and line_start <= d.start < line_end and i not in owned
-    ]
-    return dates[min(near)[1]] if near else None
-
-
-_NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
-)
-
-
-def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
-    """Whether two offsets of a clause lie between the same commas."""
-    low, high = sorted((position, other))
-    return low >= clause.start and "," not in text[low:high]
-
-
-# "Five Americans detained in Iran were flown out": a participle after a noun,
-# with its own phrase, before the sentence's finite verb describes a state the
-# subject was in; the sentence's date is the flight's, not the detention's.
-_REDUCED_RELATIVE_BEFORE = re.compile(r"(?<![A-Z])[a-z]+s\s+$")
-_REDUCED_RELATIVE_AFTER = re.compile(
-    r"\s+(?:in|by|at|from|since|for|on|inside)\s+(?:[\w.'’-]+\s+){0,5}?"
-    r"(?:were|was|are|is|have|has|had|remain(?:ed|s)?)\b"
-)
-_AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|being|be|had|has|have)\s+$")
-
-
-def _reduced_relative(text: str, m: Hit) -> bool:
-    if not text[m.start : m.end].endswith("ed"):
-        return False
-    before = text[max(0, m.start - 30) : m.start]
-    return bool(
-        _REDUCED_RELATIVE_BEFORE.search(before)
-        and not _AUXILIARY.search(before)
-        and _REDUCED_RELATIVE_AFTER.match(text, m.end)
-    )
-
-
-def _candidate(
-    text: str,
-    sentence: Span,
-    clause: Span,
-    previous: Span | None,
-    trigger: Trigger,
-    m: Hit,
-    dates: Sequence[Any],
-    owned: dict[int, str],
-    mentions: Sequence[ActorMention],
-    published: date | None,
-    masked: str,
-    after: DateSpan | None = None,
-    quote: tuple[int, int] | None = None,
-    mention_starts: Sequence[int] = (),
-    floor: int | None = None,
-    told: Container[str] = (),
-    starts: Sequence[int] = (),
-    after_at: int = -1,
-) -> Candidate | None:
-    trigger_start = m.start
-    appeal = trigger.category == "talks" and _APPEAL.search(text[clause.start : trigger_start])
-    if appeal:
-        trigger = APPEAL  # a call for talks is a statement that happened, not talks
-    actors = roles_of(text, clause, sentence, trigger, trigger_start, mentions)
-    if not actors:
-        return None
-    if trigger.category == "talks" and not appeal:
-        trigger, actors = _visit_or_talks(text, clause, trigger, trigger_start, actors, mentions)
-    if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
-        return None
-    speaker = None
-    if trigger.category == "statement":
-        speaker = speaker_of(masked, m, mentions, mention_starts)
-    if trigger.category == "statement" and not appeal and speaker is None:
-        return None
-    if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
-        return None  # "a trip to the Middle East": no state visited
-    if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates, starts):
-        return None  # "the nuclear deal" named in passing is no new event
-    if _reduced_relative(text, m):
-        return None  # "Americans detained in Iran were freed": a state, not this event
-    anaphora = _ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
-    since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
-    perfect = _perfect(text, clause, trigger_start, m.end)
-    expression, narrative = event_date(
-        dates,
-        text,
-        clause,
-        previous,
-        sentence,
-        trigger_start,
-        trigger.category,
-        owned,
-        # What "has happened" lies between the story's last date and publication,
-        # wherever in the article that date was told.
-        0 if perfect and trigger.category != "statement" else floor,
-        published,
-        starts,
-    )
-    shortly_before: DateSpan | None = None
-    if (
-        narrative
-        and expression is not None
-        and _CAME_AFTER.search(text, clause.start, trigger_start)
-    ):
-        # "His call came just days after he underscored ...": what was underscored
-        # happened shortly before the call (of the narrative): in its month, by its end.
-        first = expression.span.start.replace(day=1)
-        shortly_before = DateSpan(first, expression.span.end, "range")
-    if narrative and trigger.category == "statement":
-        expression = None  # what someone "has said" has no date of its own
-    if _PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
-        expression = None  # "the swap, which followed years of talks": the talks came before
-    if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
-        # Quoted speech: the date of the saying outside the quotation is not the date
-        # of the events the speaker mentions.
-        expression = None
-    since: DateSpan | None = None
-    # "Since then, messages have been exchanged", "militias have carried out attacks"
-    # after a dated event: some time between it and publication.
-    if (
-        narrative
-        and (since_then or perfect)
-        and expression is not None
-        and published is not None
-        and expression.span.start < published
-    ):
-        since = DateSpan(expression.span.start, published, "range")
-
-    if anaphora and (expression is None or narrative) and trigger.category in told:
-        return None  # "these talks", "the attack": an event told before, not a new one
-    confidence = 0.4 if narrative else 0.6
-    span = since or shortly_before or (expression.span if expression is not None else None)
-    relative = since is not None or shortly_before is not None
-    if after is not None and (
-        expression is None
-        or narrative
-        or _same_stretch(text, clause, trigger_start, after_at)
-        and not _same_stretch(text, clause, trigger_start, expression.start)
-    ):
-        # "..., spoke with Rouhani following the missile strikes": the event referred
-        # to in the trigger's own stretch of the clause dates it.
-        span, expression, confidence, relative = after, None, 0.4, True
-    if span is None and quote is None:
-        # "killed three U.S. soldiers in Jordan", told before as "the deaths of three
-        # U.S. soldiers in Jordan last month": the same event, the same date.
-        expression = _told_before(text, m.end, sentence.start, dates, starts, owned)
-        span = expression.span if expression is not None else None
-        confidence = 0.4
-    if span is None:
-        # "the administration's campaign": during the term of the administration acting.
-        span = administration_of(text, sentence.start, trigger_start, published)
-        confidence = 0.4 if span is not None else confidence
-    modality = (
-        "asserted"
-        if appeal
-        else modality_of(
-            masked, clause, trigger_start, m.end, saying=trigger.category == "statement"
-        )
-    )
-    if span is not None and published is not None and span.start > published:
-        modality = "planned" if modality == "asserted" else modality
-    if span is not None and modality == "asserted":
-        span = clip_to_publication(span, published)
-    if len(actors) > 1:
-        confidence += 0.2
-    return Candidate(
-        category=trigger.category,
-        cameo_code=trigger.cameo,
-        subtype=trigger.subtype,
-        start=sentence.start,
-        end=sentence.end,
-        quote=text[sentence.start : sentence.end],
-        trigger=text[m.start : m.end],
-        trigger_start=trigger_start,
-        span=span,
-        date_text=expression.text if expression is not None else (render(span) if span else None),
-        actors=actors,
-        modality=modality,
-        confidence=round(confidence, 2),
-        speaker=speaker.via if speaker is not None else None,
-        relative=relative,
-    )
-
-
-_OWN_ACT = re.compile(r"(?i:after|before|since)\s+\w+ing\b")
-_SOON = re.compile(
-    r"\b(?:shortly|soon|immediately|just|right|hours|days|a\s+day|a\s+few\s+days)\s*$", re.I
-)
-
-
-def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
-def _after_reference(
-    category: str,
-    subtype: str | None,
-    earlier: Iterable[Candidate],
-    published: date | None,
-    soon: bool = False,
-) -> DateSpan | None:
-    """The span "after <an event told earlier>": from that event's start to publication,
-    or to the end of its month for "shortly after" (never past publication). The
-    event referred to is the latest earlier one of the same kind (subtype, else
-    category); ``earlier`` runs from the latest back."""
-    chosen: Candidate | None = None
-    for candidate in earlier:
-        if candidate.category != category or candidate.span is None:
-            continue
-        if candidate.subtype == subtype:
-            chosen = candidate
-            break
-        chosen = chosen or candidate
-    if chosen is None or chosen.span is None:
-        return None
-    start = chosen.span.start
-    if published is None or start >= published:
-        return None
-    end = min(published, _month_end(chosen.span.end)) if soon else published
-    return DateSpan(start, end, "range")
 
 
 def _later_hits(
@@ -660,19 +182,19 @@ def detect(
                     ):
                         continue
                     lead_in = text[clause.start : hit.start]
-                    reference = _REFERENCE.search(lead_in) if table is TRIGGERS else None
-                    if reference and _OWN_ACT.match(text, clause.start + reference.start()):
+                    reference = REFERENCE.search(lead_in) if table is TRIGGERS else None
+                    if reference and OWN_ACT.match(text, clause.start + reference.start()):
                         reference = None  # "after withdrawing from": the subject's own act
                     if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
                         # bounds what this clause reports ("after his call for talks"
                         # refers to an appeal, a statement).
                         category, subtype = trigger.category, trigger.subtype
-                        if category == "talks" and _APPEAL.search(lead_in):
+                        if category == "talks" and CALL_FOR.search(lead_in):
                             category, subtype = APPEAL.category, APPEAL.subtype
-                        soon = bool(_SOON.search(lead_in[: reference.start()]))
+                        soon = bool(SOON.search(lead_in[: reference.start()]))
                         after_at = after_at if after else clause.start + reference.start()
-                        after = after or _after_reference(
+                        after = after or after_reference(
                             category,
                             subtype,
                             itertools.chain(reversed(in_sentence), reversed(found)),
@@ -680,7 +202,7 @@ def detect(
                             soon,
                         )
                         continue
-                    candidate = _candidate(
+                    candidate = build_candidate(
                         text,
                         sentence,
                         clause,

@@ -146,6 +146,18 @@ PERFECT = re.compile(
 )
 """A present perfect: "have carried out", "has also asked", "have been exchanged"."""
 
+_PERFECT_REACH = 40, 80
+
+
+def present_perfect(text: str, clause: Located, start: int, end: int) -> bool:
+    """Whether the verb of the trigger is a present perfect ("have carried out
+    attacks", "it has launched strikes", "attacks on ... have attracted"): looked
+    for near the trigger, within its stretch of the clause between commas."""
+    low = max(clause.start, start - _PERFECT_REACH[0], text.rfind(",", 0, start) + 1)
+    comma = text.find(",", end, clause.end)
+    high = min(clause.end, end + _PERFECT_REACH[1], comma if comma >= 0 else clause.end)
+    return PERFECT.search(text, low, high) is not None
+
 
 def paragraph_starts(text: str) -> list[int]:
     """Where paragraphs begin. Lines are paragraphs unless the text is hard-wrapped

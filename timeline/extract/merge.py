@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from timeline.dates import DateSpan
-from timeline.extract.detect import Candidate
+from timeline.extract.candidate import Candidate
 
 KINDS_BY_SUBTYPE = ("statement", "other")
 """Categories whose subtypes are different kinds of event (a threat is no offer, a

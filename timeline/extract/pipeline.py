@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from timeline.db import Database, Row
 from timeline.errors import TimelineError
 from timeline.events import EventInput, SourceRef, Writer, now_iso
-from timeline.extract.detect import EXTRACTOR, EXTRACTOR_VERSION, Candidate, detect
+from timeline.extract.candidate import Candidate
+from timeline.extract.detect import EXTRACTOR, EXTRACTOR_VERSION, detect
 from timeline.extract.documents import (
     DEFAULT_MAX_BYTES,
     DocumentProblem,

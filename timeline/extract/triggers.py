@@ -1,6 +1,7 @@
 """What signals an event: trigger patterns per category with their CAMEO code,
 statement verbs, and the cues of modality (planned, possible, denied,
-hypothetical). Tables of data, read by :mod:`timeline.extract.detect`."""
+hypothetical). Tables of data, read by :mod:`timeline.extract.detect`,
+:mod:`~timeline.extract.candidate` and :mod:`~timeline.extract.modality`."""
 
 from __future__ import annotations
 

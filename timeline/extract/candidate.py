@@ -1,0 +1,302 @@
+"""One event found in a document (:class:`Candidate`), and how a trigger found in a
+clause becomes one: its actors and their roles, the checks that it reports a new
+event (not "the nuclear deal" named in passing, nor the state of "Americans
+detained in Iran"), its date, its modality and its confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from timeline.dates import DateSpan, render
+from timeline.extract.event_dates import (
+    SINCE_THEN,
+    clip_to_publication,
+    event_date,
+    present_perfect,
+)
+from timeline.extract.gazetteer import ActorMention
+from timeline.extract.implied import administration_of
+from timeline.extract.modality import modality_of
+from timeline.extract.references import ANAPHORA, CAME_AFTER, PRECEDED, told_before
+from timeline.extract.roles import roles_of, speaker_of
+from timeline.extract.sentences import Span
+from timeline.extract.triggers import APPEAL, VISIT, Hit, Trigger
+
+
+@dataclass
+class Candidate:
+    """One event found in a document, with its provenance."""
+
+    category: str
+    cameo_code: str
+    subtype: str | None
+    start: int
+    end: int
+    quote: str
+    trigger: str
+    trigger_start: int
+    span: DateSpan | None
+    date_text: str | None
+    actors: list[tuple[str, str]] = field(default_factory=list)
+    modality: str = "asserted"
+    location: str | None = None
+    confidence: float = 0.5
+    speaker: str | None = None  # the official who made a statement, when named
+    relative: bool = False  # dated as after another event ("since then", "after the strike")
+
+    @property
+    def dated(self) -> bool:
+        return self.span is not None
+
+    @property
+    def summary(self) -> str:
+        def names(role: str) -> str:
+            return " and ".join(n for n, r in self.actors if r == role)
+
+        who = names("initiator") or names("participant") or "Unknown actor"
+        target = names("target")
+        via = names("intermediary")
+        text = f"{who}: {self.subtype or self.category}"
+        if target:
+            text += (
+                f" against {target}" if self.category in ("strike", "sanction") else f" to {target}"
+            )
+        if via:
+            text += f" via {via}"
+        return text
+
+
+CALL_FOR = re.compile(
+    r"(?:call(?:ed|s|ing)?\s+for|urg\w+|propos\w+|offer\w*|willing\s+to|come\s+to|"
+    r"push\w*\s+for|press\w*\s+for)\s+(?:\w+[\s-]+){0,3}$",
+    re.IGNORECASE,
+)
+"""Words before a trigger of talks that make it a call for talks ("urged Iran to
+hold talks"): a statement."""
+
+
+def _visit_or_talks(
+    text: str,
+    clause: Span,
+    trigger: Trigger,
+    trigger_start: int,
+    actors: list[tuple[str, str]],
+    mentions: Sequence[ActorMention],
+) -> tuple[Trigger, list[tuple[str, str]]]:
+    """ "X met with Y officials in <Y's capital>" is X's visit to Y."""
+    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+    subject = [m for m in inside if m.start < trigger_start]
+    place = [
+        m
+        for m in inside
+        if m.start > trigger_start and re.search(r"\bin\s+$", text[m.start - 4 : m.start])
+    ]
+    if not subject or not place or subject[-1].actor == place[-1].actor:
+        return trigger, actors
+    if any(role == "intermediary" for _, role in actors):
+        return trigger, actors
+    host, guest = place[-1].actor, subject[-1].actor
+    rest = [(n, "participant") for n, _ in actors if n not in (host, guest)]
+    return VISIT, [(guest, "initiator"), (host, "target"), *rest]
+
+
+_CONCLUDED = re.compile(
+    r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
+    r"secured|brokered|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _concluded(
+    text: str, clause: Span, m: Hit, dates: Sequence[Any], starts: Sequence[int]
+) -> bool:
+    """An agreement is an event when the clause says it was concluded, or when a
+    date names it ("the 2015 nuclear deal")."""
+    if _CONCLUDED.search(text[clause.start : clause.end]):
+        return True
+    start = m.start
+    window = dates[bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, start)]
+    return any(d.span is not None and 0 <= start - d.end <= 25 for d in window)
+
+
+def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
+    """Whether two offsets of a clause lie between the same commas."""
+    low, high = sorted((position, other))
+    return low >= clause.start and "," not in text[low:high]
+
+
+# "Five Americans detained in Iran were flown out": a participle after a noun,
+# with its own phrase, before the sentence's finite verb describes a state the
+# subject was in; the sentence's date is the flight's, not the detention's.
+_REDUCED_RELATIVE_BEFORE = re.compile(r"(?<![A-Z])[a-z]+s\s+$")
+_REDUCED_RELATIVE_AFTER = re.compile(
+    r"\s+(?:in|by|at|from|since|for|on|inside)\s+(?:[\w.'’-]+\s+){0,5}?"
+    r"(?:were|was|are|is|have|has|had|remain(?:ed|s)?)\b"
+)
+_AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|being|be|had|has|have)\s+$")
+
+
+def _reduced_relative(text: str, m: Hit) -> bool:
+    if not text[m.start : m.end].endswith("ed"):
+        return False
+    before = text[max(0, m.start - 30) : m.start]
+    return bool(
+        _REDUCED_RELATIVE_BEFORE.search(before)
+        and not _AUXILIARY.search(before)
+        and _REDUCED_RELATIVE_AFTER.match(text, m.end)
+    )
+
+
+def build_candidate(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    previous: Span | None,
+    trigger: Trigger,
+    m: Hit,
+    dates: Sequence[Any],
+    owned: dict[int, str],
+    mentions: Sequence[ActorMention],
+    published: date | None,
+    masked: str,
+    after: DateSpan | None = None,
+    quote: tuple[int, int] | None = None,
+    mention_starts: Sequence[int] = (),
+    floor: int | None = None,
+    told: Container[str] = (),
+    starts: Sequence[int] = (),
+    after_at: int = -1,
+) -> Candidate | None:
+    """The event that ``trigger``, found at ``m`` in ``clause``, reports; None when it
+    reports no new one (no actor, a statement with no speaker, a deal named in
+    passing, a state, an event told before)."""
+    trigger_start = m.start
+    appeal = trigger.category == "talks" and CALL_FOR.search(text[clause.start : trigger_start])
+    if appeal:
+        trigger = APPEAL  # a call for talks is a statement that happened, not talks
+    actors = roles_of(text, clause, sentence, trigger, trigger_start, mentions)
+    if not actors:
+        return None
+    if trigger.category == "talks" and not appeal:
+        trigger, actors = _visit_or_talks(text, clause, trigger, trigger_start, actors, mentions)
+    if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
+        return None
+    speaker = None
+    if trigger.category == "statement":
+        speaker = speaker_of(masked, m, mentions, mention_starts)
+    if trigger.category == "statement" and not appeal and speaker is None:
+        return None
+    if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
+        return None  # "a trip to the Middle East": no state visited
+    if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates, starts):
+        return None  # "the nuclear deal" named in passing is no new event
+    if _reduced_relative(text, m):
+        return None  # "Americans detained in Iran were freed": a state, not this event
+    anaphora = ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
+    since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
+    perfect = present_perfect(text, clause, trigger_start, m.end)
+    expression, narrative = event_date(
+        dates,
+        text,
+        clause,
+        previous,
+        sentence,
+        trigger_start,
+        trigger.category,
+        owned,
+        # What "has happened" lies between the story's last date and publication,
+        # wherever in the article that date was told.
+        0 if perfect and trigger.category != "statement" else floor,
+        published,
+        starts,
+    )
+    shortly_before: DateSpan | None = None
+    if (
+        narrative
+        and expression is not None
+        and CAME_AFTER.search(text, clause.start, trigger_start)
+    ):
+        # "His call came just days after he underscored ...": what was underscored
+        # happened shortly before the call (of the narrative): in its month, by its end.
+        first = expression.span.start.replace(day=1)
+        shortly_before = DateSpan(first, expression.span.end, "range")
+    if narrative and trigger.category == "statement":
+        expression = None  # what someone "has said" has no date of its own
+    if PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
+        expression = None  # "the swap, which followed years of talks": the talks came before
+    if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
+        # Quoted speech: the date of the saying outside the quotation is not the date
+        # of the events the speaker mentions.
+        expression = None
+    since: DateSpan | None = None
+    # "Since then, messages have been exchanged", "militias have carried out attacks"
+    # after a dated event: some time between it and publication.
+    if (
+        narrative
+        and (since_then or perfect)
+        and expression is not None
+        and published is not None
+        and expression.span.start < published
+    ):
+        since = DateSpan(expression.span.start, published, "range")
+
+    if anaphora and (expression is None or narrative) and trigger.category in told:
+        return None  # "these talks", "the attack": an event told before, not a new one
+    confidence = 0.4 if narrative else 0.6
+    span = since or shortly_before or (expression.span if expression is not None else None)
+    relative = since is not None or shortly_before is not None
+    if after is not None and (
+        expression is None
+        or narrative
+        or _same_stretch(text, clause, trigger_start, after_at)
+        and not _same_stretch(text, clause, trigger_start, expression.start)
+    ):
+        # "..., spoke with Rouhani following the missile strikes": the event referred
+        # to in the trigger's own stretch of the clause dates it.
+        span, expression, confidence, relative = after, None, 0.4, True
+    if span is None and quote is None:
+        # "killed three U.S. soldiers in Jordan", told before as "the deaths of three
+        # U.S. soldiers in Jordan last month": the same event, the same date.
+        expression = told_before(text, m.end, sentence.start, dates, starts, owned)
+        span = expression.span if expression is not None else None
+        confidence = 0.4
+    if span is None:
+        # "the administration's campaign": during the term of the administration acting.
+        span = administration_of(text, sentence.start, trigger_start, published)
+        confidence = 0.4 if span is not None else confidence
+    modality = (
+        "asserted"
+        if appeal
+        else modality_of(
+            masked, clause, trigger_start, m.end, saying=trigger.category == "statement"
+        )
+    )
+    if span is not None and published is not None and span.start > published:
+        modality = "planned" if modality == "asserted" else modality
+    if span is not None and modality == "asserted":
+        span = clip_to_publication(span, published)
+    if len(actors) > 1:
+        confidence += 0.2
+    return Candidate(
+        category=trigger.category,
+        cameo_code=trigger.cameo,
+        subtype=trigger.subtype,
+        start=sentence.start,
+        end=sentence.end,
+        quote=text[sentence.start : sentence.end],
+        trigger=text[m.start : m.end],
+        trigger_start=trigger_start,
+        span=span,
+        date_text=expression.text if expression is not None else (render(span) if span else None),
+        actors=actors,
+        modality=modality,
+        confidence=round(confidence, 2),
+        speaker=speaker.via if speaker is not None else None,
+        relative=relative,
+    )

@@ -1,0 +1,53 @@
+"""Whether an event is asserted or planned, possible, denied or hypothetical: the
+cues of modality near its trigger (:data:`timeline.extract.triggers.MODALITY`),
+read in a text whose dates are blanked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from timeline.extract.sentences import Span
+from timeline.extract.triggers import MODALITY
+
+
+def mask_dates(text: str, dates: Sequence[Any]) -> str:
+    """The text with its temporal expressions blanked ("May" is a month, not a modal)."""
+    chars = list(text)
+    for d in dates:
+        chars[d.start : d.end] = " " * (d.end - d.start)
+    return "".join(chars)
+
+
+_COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
+
+
+def modality_of(
+    text: str,
+    clause: Span,
+    trigger_start: int,
+    trigger_end: int | None = None,
+    saying: bool = False,
+) -> str:
+    """Asserted, or the modality a cue near the trigger signals. The trigger's own
+    words are no cue: "refused to" is a refusal that happened, not a denial. For a
+    ``saying`` (a statement), what follows the trigger is what was said: "said that
+    Iran did not seek war" is a statement made, whatever its content denies."""
+    low = max(clause.start, trigger_start - 60)
+    end = trigger_start if trigger_end is None else trigger_end
+    high = min(clause.end, end if saying else trigger_start + 40)
+    # A negation does not reach across a coordination: "never ratified, and enabling
+    # the exit" asserts the exit.
+    first = clause.start
+    for joint in _COORDINATION.finditer(text, clause.start, trigger_start):
+        first = joint.end()
+    # What is planned or possible is said in the trigger's own stretch of the clause:
+    # "funds to be released, to prevent Tehran from using them" prevents now.
+    near = max(low, first, text.rfind(",", low, trigger_start) + 1)
+    for name, pattern in MODALITY:
+        scope = near if name in ("planned", "possible") else first
+        for cue in pattern.finditer(text, scope, high):
+            if not trigger_start <= cue.start() < cue.end() <= end:
+                return name
+    return "asserted"
