@@ -107,7 +107,8 @@ def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
 
 def test_bounded_arms_use_the_window_index(filled: Database) -> None:
     """A bounded arm is planned as the plain one: same index, date_start bounded both ways."""
-    from timeline.query import build_query, precision_spans
+    from timeline.query import build_query
+    from timeline.query_window import precision_spans
 
     def searches(sql: str, params: dict[str, object]) -> list[str]:
         plan = [r["detail"] for r in filled.rows("EXPLAIN QUERY PLAN " + sql, params)]
