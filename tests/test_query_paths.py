@@ -87,7 +87,8 @@ def test_bounded_window_arms_keep_the_answer(
 def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
     """The bound is inclusive: a finer event starting the same day still comes first."""
     from timeline.date_input import parse_date
-    from timeline.events import EventInput, add_event
+    from timeline.editing import add_event
+    from timeline.events import EventInput
 
     db = str(tmp_path / "t.db")
     init_database(db)
