@@ -87,7 +87,8 @@ def test_bounded_window_arms_keep_the_answer(
 def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
     """The bound is inclusive: a finer event starting the same day still comes first."""
     from timeline.date_input import parse_date
-    from timeline.events import EventInput, add_event
+    from timeline.editing import add_event
+    from timeline.events import EventInput
 
     db = str(tmp_path / "t.db")
     init_database(db)
@@ -107,7 +108,8 @@ def test_events_starting_on_the_bound_are_kept(tmp_path: Path) -> None:
 
 def test_bounded_arms_use_the_window_index(filled: Database) -> None:
     """A bounded arm is planned as the plain one: same index, date_start bounded both ways."""
-    from timeline.query import build_query, precision_spans
+    from timeline.query import build_query
+    from timeline.query_window import precision_spans
 
     def searches(sql: str, params: dict[str, object]) -> list[str]:
         plan = [r["detail"] for r in filled.rows("EXPLAIN QUERY PLAN " + sql, params)]

@@ -11,7 +11,8 @@ from benchmarks.generate import write
 from timeline.dates import PRECISION_RANK
 from timeline.db import Database
 from timeline.io.interchange import export_records, import_file
-from timeline.query import Filters, list_events, window_query
+from timeline.query import Filters, list_events
+from timeline.query_window import window_query
 
 
 @pytest.fixture

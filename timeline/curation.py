@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from timeline.db import Database
+from timeline.editing import add_event, edit_event, set_status
 from timeline.errors import InvalidValue, TimelineError
-from timeline.events import SourceRef, add_event, edit_event, parse_actor, set_status
+from timeline.events import SourceRef, parse_actor
 from timeline.merging import merge_events
 from timeline.query import EVENT_FIELDS
 
@@ -150,7 +151,7 @@ def read_decisions(path: Path) -> list[Decision]:
 
 
 def _edit_changes(raw: dict[str, Any]) -> dict[str, Any]:
-    """The ``set`` of a decision as :func:`timeline.events.edit_event` changes."""
+    """The ``set`` of a decision as :func:`timeline.editing.edit_event` changes."""
     from timeline.date_input import span_from_record
 
     changes: dict[str, Any] = {}

@@ -2,7 +2,8 @@
 
 The SQL is plain text with ``:name`` parameters so the same statement runs on
 the standard library's ``sqlite3`` (fast start-up) and on SQLAlchemy for
-PostgreSQL. User values only ever travel as parameters.
+PostgreSQL. User values only ever travel as parameters. Overlap windows
+(``--from`` without ``--within``) are planned in :mod:`timeline.query_window`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import PRECISION_RANK, PRECISIONS
+from timeline.dates import PRECISION_RANK
 from timeline.errors import InvalidValue
 
 if TYPE_CHECKING:
@@ -148,9 +149,9 @@ def build_query(
 
     ``longest_span`` (days) lets an overlap window bound ``date_start`` from
     below so the date index limits the scan; ``precision`` restricts the query
-    to events of that date precision (see :func:`window_ids`); ``start_bound``
-    (an ISO day) keeps only events starting on or before it (on or after it in
-    descending order).
+    to events of that date precision (see :func:`timeline.query_window.window_ids`);
+    ``start_bound`` (an ISO day) keeps only events starting on or before it (on
+    or after it in descending order).
     """
     p = _Params(prefix)
     where: list[str] = []
@@ -287,79 +288,13 @@ def load_records(fetch: Fetch, ids: Sequence[int]) -> list[Row]:
     return records
 
 
-def longest_span(fetch: Fetch) -> int:
-    found = fetch("SELECT max(span_days) AS m FROM events", {})
-    return int(found[0]["m"] or 0) if found else 0
-
-
-def precision_spans(fetch: Fetch) -> dict[str, int]:
-    """The longest stored span (days) of each date precision present.
-
-    One index probe each on ``(date_precision, span_days)``.
-    """
-    sql = " UNION ALL ".join(
-        f"SELECT {rank} AS r, (SELECT max(span_days) FROM events WHERE date_precision = :p{rank})"
-        " AS m"
-        for rank in range(len(PRECISIONS))
-    )
-    found = fetch(sql, {f"p{rank}": name for rank, name in enumerate(PRECISIONS)})
-    return {PRECISIONS[int(r["r"])]: int(r["m"]) for r in found if r["m"] is not None}
-
-
-def window_arms(fetch: Fetch, filters: Filters) -> list[tuple[str, str, dict[str, Any]]]:
-    """One statement per date precision present, each bounded by its longest span
-    and returning at most ``offset + limit`` rows in order (see :func:`window_ids`):
-    ``(precision, sql, params)``."""
-    from dataclasses import replace
-
-    need = None if filters.limit is None else filters.offset + filters.limit
-    arm = replace(filters, limit=need, offset=0)
-    return [
-        (precision, *build_query(arm, span, precision, prefix=f"{precision}_"))
-        for precision, span in precision_spans(fetch).items()
-    ]
-
-
-def window_query(fetch: Fetch, filters: Filters) -> tuple[str, dict[str, Any]]:
-    """The arms of :func:`window_arms` as one statement ("" when there are no events)."""
-    arms, params = [], {}
-    for precision, sql, values in window_arms(fetch, filters):
-        arms.append(f"SELECT * FROM ({sql}) AS {precision}_arm")
-        params.update(values)
-    return " UNION ALL ".join(arms), params
-
-
-def window_ids(fetch: Fetch, filters: Filters) -> list[int]:
-    """Ids for an overlap window (``--from`` without ``--within``), in listing order.
-
-    An event overlaps from ``date_from`` on when ``date_end >= date_from``; its
-    ``date_start`` is then at least ``date_from`` minus its span. Bounding by
-    the longest span in the whole database would make one decade-long event
-    widen every scan by ten years, so there is one query per date precision,
-    each bounded by that precision's own longest span and served by the
-    ``(date_precision, [category,] date_start)`` indexes; each returns at most
-    ``offset + limit`` rows in order, and the merge keeps the listing order
-    (date, finer precision first, end, id).
-    """
-    need = None if filters.limit is None else filters.offset + filters.limit
-    sql, params = window_query(fetch, filters)
-    rows = fetch(sql, params) if sql else []
-    rows.sort(
-        key=lambda r: (
-            str(r["date_start"]),
-            PRECISION_RANK.get(r["date_precision"], 99),
-            str(r["date_end"]),
-            r["id"],
-        ),
-        reverse=filters.order == "desc",
-    )
-    end = None if need is None else need
-    return [int(r["id"]) for r in rows[filters.offset : end]]
-
-
 def list_ids(fetch: Fetch, filters: Filters) -> list[int]:
     """Event ids matching ``filters``, in listing order."""
     if filters.date_from is not None and not filters.within:
+        # Imported here: query_window builds its arms with build_query (an
+        # import cycle at module level), and plain listings never need it.
+        from timeline.query_window import window_ids
+
         return window_ids(fetch, filters)
     sql, params = build_query(filters)
     return [int(r["id"]) for r in fetch(sql, params)]
@@ -380,51 +315,12 @@ _SOURCES_SQL = (
 )
 
 
-def _window_ids(database: Database, filters: Filters) -> list[int]:
-    """:func:`window_ids` on SQLite.
-
-    The arms run one by one (SQLite runs them faster than their UNION ALL),
-    widest precision first in ascending order, since their events start
-    earliest. Once ``offset + limit`` rows are in hand, the last of them bounds
-    ``date_start`` for the arms still to run: an event starting after it cannot
-    make the cut, and an arm that can only hold such events is not run at all.
-    """
-    from dataclasses import replace
-
-    need = None if filters.limit is None else filters.offset + filters.limit
-    if need == 0:
-        return []
-    assert filters.date_from is not None
-    arm = replace(filters, limit=need, offset=0)
-    desc = filters.order == "desc"
-    spans = list(precision_spans(database.rows).items())
-    if not desc:
-        spans.sort(key=lambda item: -item[1])
-    # Rows as their listing sort key: (date_start, precision rank, date_end, id).
-    keys: list[tuple[str, int, str, int]] = []
-    bound: str | None = None
-    for precision, span in spans:
-        if bound is not None:
-            if desc:
-                if filters.date_to is not None and filters.date_to.isoformat() < bound:
-                    continue
-            elif (filters.date_from - timedelta(days=span)).isoformat() > bound:
-                continue
-        sql, params = build_query(arm, span, precision, f"{precision}_", bound)
-        rank = PRECISION_RANK.get(precision, 99)
-        keys.extend((start, rank, end, pk) for pk, start, end, _ in database.tuples(sql, params))
-        if need is not None and len(keys) >= need:
-            keys.sort(reverse=desc)
-            del keys[need:]
-            bound = keys[-1][0]
-    keys.sort(reverse=desc)
-    return [k[3] for k in keys[filters.offset : need]]
-
-
 def sqlite_ids(database: Database, filters: Filters) -> list[int]:
     """:func:`list_ids` on SQLite, with rows as tuples (the listing's fast path)."""
     if filters.date_from is not None and not filters.within:
-        return _window_ids(database, filters)
+        from timeline.query_window import sqlite_window_ids  # as in list_ids
+
+        return sqlite_window_ids(database, filters)
     sql, params = build_query(filters)
     return [r[0] for r in database.tuples(sql, params)]
 

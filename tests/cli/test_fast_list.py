@@ -18,7 +18,8 @@ from timeline.cli import app, fast
 def sample(tmp_path_factory: pytest.TempPathFactory) -> str:
     from timeline.date_input import parse_date
     from timeline.db import Database, init_database
-    from timeline.events import EventInput, add_event
+    from timeline.editing import add_event
+    from timeline.events import EventInput
     from timeline.events import parse_actor as actor
 
     tmp = tmp_path_factory.mktemp("fast")

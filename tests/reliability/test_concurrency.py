@@ -8,7 +8,8 @@ from datetime import date
 
 from timeline.dates import DateSpan
 from timeline.db import Database
-from timeline.events import EventInput, add_event
+from timeline.editing import add_event
+from timeline.events import EventInput
 from timeline.query import count_events
 
 PROCESSES = 8

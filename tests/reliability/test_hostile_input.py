@@ -31,7 +31,8 @@ from timeline.dates import (
     year_span,
 )
 from timeline.db import Database, init_database
-from timeline.events import EventInput, SourceRef, add_event
+from timeline.editing import add_event
+from timeline.events import EventInput, SourceRef
 from timeline.query import Filters, list_events
 
 COUNTER = itertools.count()

@@ -89,7 +89,8 @@ def add(
     """
     from timeline.date_input import parse_date
     from timeline.db import Database
-    from timeline.events import EventInput, SourceRef, add_event, parse_actor
+    from timeline.editing import add_event
+    from timeline.events import EventInput, SourceRef, parse_actor
 
     if date_ is None:
         if not _interactive():
@@ -225,7 +226,7 @@ def show(
 ) -> None:
     """Show one event with its actors and sources."""
     from timeline.db import Database
-    from timeline.events import get_event
+    from timeline.editing import get_event
 
     check_format(fmt, ("text", "json"))
     record = get_event(Database(database_arg(ctx, db)), event_id)
@@ -269,7 +270,8 @@ def edit(
     """
     from timeline.date_input import parse_date
     from timeline.db import Database
-    from timeline.events import SourceRef, changed_fields, edit_event, parse_actor
+    from timeline.editing import changed_fields, edit_event
+    from timeline.events import SourceRef, parse_actor
 
     changes: dict[str, Any] = {}
     if date_ is not None:
@@ -299,7 +301,7 @@ def edit(
     if not changes:
         raise typer.BadParameter("nothing to change; give at least one option such as --summary")
     database = Database(database_arg(ctx, db))
-    from timeline.events import get_event
+    from timeline.editing import get_event
 
     before = get_event(database, event_id)
     after = edit_event(database, event_id, changes)
@@ -309,7 +311,7 @@ def edit(
 
 def _set_status(ctx: typer.Context, ids: list[str], status: str, db: str | None) -> None:
     from timeline.db import Database
-    from timeline.events import set_status
+    from timeline.editing import set_status
 
     changed = set_status(Database(database_arg(ctx, db)), ids, status)
     for uid in ids:
@@ -340,7 +342,7 @@ def delete(
 ) -> None:
     """Delete an event. Its last state stays in the change log (`timeline history ID`)."""
     from timeline.db import Database
-    from timeline.events import delete_event
+    from timeline.editing import delete_event
 
     record = delete_event(Database(database_arg(ctx, db)), event_id, note)
     typer.echo(f"deleted {event_id} ({span_text(record)} {record['category']})")
@@ -355,7 +357,7 @@ def history_(
 ) -> None:
     """Show every change made to an event, oldest first (also for deleted events)."""
     from timeline.db import Database
-    from timeline.events import changed_fields, history
+    from timeline.editing import changed_fields, history
 
     check_format(fmt, ("text", "json"))
     rows = history(Database(database_arg(ctx, db)), event_id)

@@ -94,8 +94,8 @@ def review(
         raise typer.BadParameter("--reject-rest goes with --apply FILE")
     from timeline.date_input import parse_date
     from timeline.db import Database
+    from timeline.editing import edit_event, set_status
     from timeline.errors import TimelineError
-    from timeline.events import edit_event, set_status
     from timeline.merging import merge_events
     from timeline.query import Filters, list_events
 
