@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from timeline import vocab
 from timeline.dates import DateSpan
 from timeline.errors import InvalidValue, NotFound
-from timeline.query import Fetch, Row, actor_match, actor_params, load_records
+from timeline.query import Row, actor_match, actor_params, load_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,7 +38,8 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _author() -> str | None:
+def current_author() -> str | None:
+    """The operating-system user, recorded as the author of changes (None if unknown)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -141,22 +142,6 @@ class EventInput:
 # ---------------------------------------------------------------------- helpers
 
 
-def session_fetch(session: Session, is_sqlite: bool) -> Fetch:
-    """Read queries inside the session's transaction (sees its own writes)."""
-    from sqlalchemy import text
-
-    def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
-        return [dict(m) for m in session.execute(text(sql), _bind(params, is_sqlite)).mappings()]
-
-    return fetch
-
-
-def _bind(params: Mapping[str, Any], is_sqlite: bool) -> dict[str, Any]:
-    return {
-        k: v.isoformat() if is_sqlite and hasattr(v, "isoformat") else v for k, v in params.items()
-    }
-
-
 _NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
 
 
@@ -186,7 +171,7 @@ class Writer:
         self._actors: dict[str, int] = {}
         self._documents: set[str] = set()
         self._cur: Any = None
-        self.author = _author()
+        self.author = current_author()
 
     # ------------------------------------------------------------------ driver access
 

@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from timeline.db import Database
 
 
-def longest_span(fetch: Fetch) -> int:
-    found = fetch("SELECT max(span_days) AS m FROM events", {})
-    return int(found[0]["m"] or 0) if found else 0
-
-
 def precision_spans(fetch: Fetch) -> dict[str, int]:
     """The longest stored span (days) of each date precision present.
 

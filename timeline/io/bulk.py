@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import ImportFailed
-from timeline.events import UID_ALPHABET, _author, now_iso
+from timeline.events import UID_ALPHABET, current_author, now_iso
 from timeline.query import actor_match, actor_params
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class BulkLoader:
         self.documents: set[str] = set()
         """Documents this import has written (cleared when it grows large)."""
         self.stamp = now_iso()
-        self.author = _author()
+        self.author = current_author()
         self.source = path.name
         # Event ids follow line numbers (id = first_id + line - 1): file order is
         # id order whichever path a line takes, and an id names its line.
