@@ -1,4 +1,4 @@
-"""Opening a timeline database: engine, SQLite pragmas, schema checks, Alembic.
+"""Opening a timeline database: engine, SQLite pragmas, reads, schema checks.
 
 Two ways in, one database:
 
@@ -8,10 +8,8 @@ Two ways in, one database:
   library's ``sqlite3`` directly so a listing does not pay SQLAlchemy's import.
 
 Bulk loads write through :meth:`Database.raw_transaction` (the driver's own
-connection, :mod:`timeline.raw_transaction`).
-
-Alembic is the only thing that changes the schema; :func:`init_database`
-runs it from code on a shared connection.
+connection, :mod:`timeline.raw_transaction`); Alembic, run from code, is in
+:mod:`timeline.migrate`.
 """
 
 from __future__ import annotations
@@ -28,13 +26,10 @@ from timeline.config import database_url, is_sqlite, sqlite_path
 from timeline.errors import DatabaseError
 
 if TYPE_CHECKING:
-    from alembic.config import Config
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
     from timeline.raw_transaction import RawTransaction
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
 """Every migration this program ships, oldest first (a test keeps it in step)."""
@@ -390,74 +385,6 @@ def transient_kind(err: BaseException | None) -> str | None:
 def _first_line(err: Exception) -> str:
     text = str(getattr(err, "orig", None) or err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
-
-# ---------------------------------------------------------------------- Alembic
-
-
-def alembic_config(database: Database, connection: Connection | None = None) -> Config:
-    """An Alembic config for this database, sharing ``connection`` when given."""
-    import sys
-
-    from alembic.config import Config
-
-    # Alembic's default stream is bound when it is first imported; pass the live one.
-    cfg = Config(stdout=sys.stdout)
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def _migrate(database: Database, action: str, revision: str) -> str | None:
-    from alembic import command
-    from alembic.util.exc import CommandError
-
-    current = database.revision()
-    if current is not None and current not in KNOWN_REVISIONS:
-        raise DatabaseError(
-            f"{database.display_url} is at schema revision {current}, newer than this program "
-            f"knows (newest: {HEAD}); upgrade timeline"
-        )
-    with database.connect() as conn:
-        cfg = alembic_config(database, conn)
-        try:
-            if action == "upgrade":
-                command.upgrade(cfg, revision)
-            else:
-                command.downgrade(cfg, revision)
-        except CommandError as err:
-            raise DatabaseError(f"cannot {action} to {revision}: {err}") from None
-        conn.commit()
-    database.dispose()
-    reached = database.revision()
-    database.dispose()  # (no connection left open behind the caller's back)
-    return reached
-
-
-def init_database(db: str | Path | None = None) -> str:
-    """Create the database or upgrade it to the newest revision; returns it."""
-    database = Database(db)
-    if database.is_sqlite:
-        Path(sqlite_path(database.url)).touch(exist_ok=True)
-    return _migrate(database, "upgrade", "head") or "base"
-
-
-def upgrade(db: str | Path | None = None, revision: str = "head") -> str:
-    return _migrate(Database(db), "upgrade", revision) or "base"
-
-
-def downgrade(db: str | Path | None = None, revision: str = "-1") -> str:
-    return _migrate(Database(db), "downgrade", revision) or "base"
-
-
-def current_revision(db: str | Path | None = None) -> str:
-    database = Database(db)
-    if database.is_sqlite and not Path(sqlite_path(database.url)).exists():
-        raise DatabaseError(
-            f"no database at {sqlite_path(database.url)}; create it with `timeline init`"
-        )
-    return database.revision() or "base"
 
 
 def rows_in(database: Database, sql: str, ids: Sequence[int]) -> list[Row]:

@@ -12,9 +12,10 @@ import pytest
 
 from tests.cli.test_io_cli import LINE, write_lines
 from timeline import raw_transaction
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.errors import ImportFailed
 from timeline.io.interchange import import_file
+from timeline.migrate import init_database
 
 
 @pytest.fixture
