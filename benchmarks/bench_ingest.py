@@ -16,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.extract.pipeline import ingest
+from timeline.migrate import init_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

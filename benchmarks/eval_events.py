@@ -14,9 +14,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.extract.evaluation import Item, Score, gold_items, score
 from timeline.extract.pipeline import ingest
+from timeline.migrate import init_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

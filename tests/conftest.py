@@ -67,7 +67,7 @@ def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def db(empty_db: str) -> Iterator[str]:
     """An initialised, empty timeline database on each backend."""
-    from timeline.db import init_database
+    from timeline.migrate import init_database
 
     init_database(empty_db)
     yield empty_db

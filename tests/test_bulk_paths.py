@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import events
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.errors import ImportFailed, TimelineError
 from timeline.io import bulk_parse
 from timeline.io.interchange import export_records, import_file
+from timeline.migrate import init_database
 
 
 def _lines() -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import command
 from alembic.script import ScriptDirectory
 
-from timeline.db import HEAD, KNOWN_REVISIONS, Database, alembic_config, downgrade, init_database
+from timeline.db import HEAD, KNOWN_REVISIONS, Database
+from timeline.migrate import alembic_config, downgrade, init_database
 
 EXPECTED_COLUMNS = {
     "actors": ["id", "name", "kind", "country", "aliases"],

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import write
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.io.interchange import import_file
+from timeline.migrate import init_database
 from timeline.query import Filters, list_events, list_ids, load_records, sqlite_ids
 
 FILTERS = [

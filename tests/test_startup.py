@@ -44,7 +44,7 @@ def _heavy_after(*args: str) -> list[str]:
     ],
 )
 def test_reads_import_nothing_heavy(tmp_path: Path, args: tuple[str, ...]) -> None:
-    from timeline.db import init_database
+    from timeline.migrate import init_database
 
     db = str(tmp_path / "t.db")
     init_database(db)

@@ -1,4 +1,4 @@
-"""Opening a timeline database: engine, SQLite pragmas, schema checks, Alembic.
+"""Opening a timeline database: engine, SQLite pragmas, reads, schema checks.
 
 Two ways in, one database:
 
@@ -7,15 +7,16 @@ Two ways in, one database:
 * :meth:`Database.rows` for reads, which on SQLite uses the standard
   library's ``sqlite3`` directly so a listing does not pay SQLAlchemy's import.
 
-Alembic is the only thing that changes the schema; :func:`init_database`
-runs it from code on a shared connection.
+Bulk loads write through :meth:`Database.raw_transaction` (the driver's own
+connection, :mod:`timeline.raw_transaction`); Alembic, run from code, is in
+:mod:`timeline.migrate`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -25,11 +26,10 @@ from timeline.config import database_url, is_sqlite, sqlite_path
 from timeline.errors import DatabaseError
 
 if TYPE_CHECKING:
-    from alembic.config import Config
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+    from timeline.raw_transaction import RawTransaction
 
 KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
 """Every migration this program ships, oldest first (a test keeps it in step)."""
@@ -51,34 +51,13 @@ def _sqlite_pragmas(conn: Any) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError as err:
         # A bulk load into an empty database runs with a rollback journal and
-        # holds the lock the switch needs (see _bulk_journal); it goes back to
-        # WAL itself, and meanwhile this connection works in that mode.
+        # holds the lock the switch needs (see raw_transaction._bulk_journal);
+        # it goes back to WAL itself, and meanwhile this connection works in
+        # that mode.
         if getattr(err, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
             raise
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
-
-
-def _bulk_journal(conn: sqlite3.Connection) -> bool:
-    """Into a database without events, run a bulk load with a rollback journal.
-
-    With WAL every page of the load is written twice (to the log, then by the
-    checkpoint into the database: 3 of 28 s for 1,000,000 events); with a
-    rollback journal, pages new to the file need no journal and are written
-    once. SQLite allows the switch only when no other connection has the
-    database open; otherwise the load runs in WAL. True when switched (the
-    caller goes back to WAL after the load).
-    """
-    try:
-        if conn.execute("SELECT 1 FROM events LIMIT 1").fetchone():
-            return False
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError:
-        return False
-    if str(mode).lower() != "delete":
-        return False
-    conn.execute("PRAGMA synchronous = FULL")  # (a rollback journal's safe setting)
-    return True
 
 
 class Database:
@@ -221,6 +200,9 @@ class Database:
         when the block ends, rolled back on any error, so a killed process leaves
         nothing half-written.
         """
+        # (imported here: timeline.raw_transaction imports this module)
+        from timeline.raw_transaction import RawTransaction
+
         self.check_schema()
         if bulk:  # (this object's own connections would keep the journal in WAL)
             self.dispose()
@@ -385,109 +367,6 @@ class Database:
         self._checked = True
 
 
-class RawTransaction:
-    """A DB-API connection inside one transaction; SQL is written with ``?`` marks."""
-
-    def __init__(self, database: Database, foreign_keys: bool = True, bulk: bool = False) -> None:
-        self.is_sqlite = database.is_sqlite
-        self.conn: Any
-        self.journal_switched = False
-        if database.is_sqlite:
-            path = sqlite_path(database.url)
-            conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
-            _sqlite_pragmas(conn)
-            # Bulk loads write many pages: a bigger page cache (32 MB) spills less.
-            conn.execute("PRAGMA cache_size = -32768")
-            if not foreign_keys:
-                conn.execute("PRAGMA foreign_keys = OFF")
-            self.journal_switched = bulk and _bulk_journal(conn)
-            try:
-                conn.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout
-            except sqlite3.OperationalError as err:
-                self._back_to_wal(conn)
-                conn.close()
-                raise DatabaseError(
-                    f"{path} stayed busy with other writers for {BUSY_TIMEOUT_S:.0f} s "
-                    f"({err}); try again"
-                ) from None
-            self.conn = conn
-            self.integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
-        else:
-            import psycopg
-
-            try:
-                self.conn = psycopg.connect(database.url.replace("+psycopg", "", 1))
-            except psycopg.OperationalError as err:
-                raise database._unreachable(err) from None
-            self.integrity_errors = (psycopg.errors.IntegrityError,)
-        self.cur = self.conn.cursor()
-
-    def sql(self, text: str) -> str:
-        return text if self.is_sqlite else text.replace("?", "%s")
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        self.cur.execute(self.sql(sql), params)
-        return list(self.cur.fetchall()) if self.cur.description else []
-
-    def named(self, sql: str, params: Mapping[str, Any]) -> None:
-        """A statement with ``:name`` parameters (SQLite only)."""
-        assert self.is_sqlite
-        self.cur.execute(sql, dict(params))
-
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        if rows:
-            self.cur.executemany(self.sql(sql), rows)
-
-    def copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """PostgreSQL: ``COPY table (columns) FROM STDIN`` of ``rows``."""
-        assert not self.is_sqlite
-        if not rows:
-            return
-        with self.cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-
-    def savepoint(self, name: str) -> None:
-        self.cur.execute(f"SAVEPOINT {name}")
-
-    def release(self, name: str) -> None:
-        self.cur.execute(f"RELEASE SAVEPOINT {name}")
-
-    def rollback_to(self, name: str) -> None:
-        self.cur.execute(f"ROLLBACK TO SAVEPOINT {name}")
-        self.cur.execute(f"RELEASE SAVEPOINT {name}")
-
-    def commit(self) -> None:
-        try:
-            if self.is_sqlite:
-                self.conn.execute("COMMIT")
-                self._back_to_wal(self.conn)
-            else:
-                self.conn.commit()
-        finally:
-            self.conn.close()
-
-    def rollback(self) -> None:
-        try:
-            if self.is_sqlite:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                self._back_to_wal(self.conn)
-            else:
-                self.conn.rollback()
-        finally:
-            self.conn.close()
-
-    def _back_to_wal(self, conn: sqlite3.Connection) -> None:
-        """After a bulk load with a rollback journal (if another connection holds
-        a lock now, the next connection to open the database switches)."""
-        if self.journal_switched:
-            with suppress(sqlite3.OperationalError):
-                conn.execute("PRAGMA journal_mode = WAL")
-
-
 def transient_kind(err: BaseException | None) -> str | None:
     """ "busy", "conflict" or "unique" for an error worth retrying; None otherwise."""
     if isinstance(err, sqlite3.OperationalError):
@@ -506,74 +385,6 @@ def transient_kind(err: BaseException | None) -> str | None:
 def _first_line(err: Exception) -> str:
     text = str(getattr(err, "orig", None) or err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
-
-# ---------------------------------------------------------------------- Alembic
-
-
-def alembic_config(database: Database, connection: Connection | None = None) -> Config:
-    """An Alembic config for this database, sharing ``connection`` when given."""
-    import sys
-
-    from alembic.config import Config
-
-    # Alembic's default stream is bound when it is first imported; pass the live one.
-    cfg = Config(stdout=sys.stdout)
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", database.url.replace("%", "%%"))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def _migrate(database: Database, action: str, revision: str) -> str | None:
-    from alembic import command
-    from alembic.util.exc import CommandError
-
-    current = database.revision()
-    if current is not None and current not in KNOWN_REVISIONS:
-        raise DatabaseError(
-            f"{database.display_url} is at schema revision {current}, newer than this program "
-            f"knows (newest: {HEAD}); upgrade timeline"
-        )
-    with database.connect() as conn:
-        cfg = alembic_config(database, conn)
-        try:
-            if action == "upgrade":
-                command.upgrade(cfg, revision)
-            else:
-                command.downgrade(cfg, revision)
-        except CommandError as err:
-            raise DatabaseError(f"cannot {action} to {revision}: {err}") from None
-        conn.commit()
-    database.dispose()
-    reached = database.revision()
-    database.dispose()  # (no connection left open behind the caller's back)
-    return reached
-
-
-def init_database(db: str | Path | None = None) -> str:
-    """Create the database or upgrade it to the newest revision; returns it."""
-    database = Database(db)
-    if database.is_sqlite:
-        Path(sqlite_path(database.url)).touch(exist_ok=True)
-    return _migrate(database, "upgrade", "head") or "base"
-
-
-def upgrade(db: str | Path | None = None, revision: str = "head") -> str:
-    return _migrate(Database(db), "upgrade", revision) or "base"
-
-
-def downgrade(db: str | Path | None = None, revision: str = "-1") -> str:
-    return _migrate(Database(db), "downgrade", revision) or "base"
-
-
-def current_revision(db: str | Path | None = None) -> str:
-    database = Database(db)
-    if database.is_sqlite and not Path(sqlite_path(database.url)).exists():
-        raise DatabaseError(
-            f"no database at {sqlite_path(database.url)}; create it with `timeline init`"
-        )
-    return database.revision() or "base"
 
 
 def rows_in(database: Database, sql: str, ids: Sequence[int]) -> list[Row]:

@@ -103,7 +103,8 @@ def test_help_teaches(runner: CliRunner) -> None:
 
 
 def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(tmp_path: Path) -> None:
-    from timeline.db import Database, init_database
+    from timeline.db import Database
+    from timeline.migrate import init_database
 
     path = tmp_path / "t.db"
     init_database(path)

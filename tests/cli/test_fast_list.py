@@ -17,10 +17,11 @@ from timeline.cli import app, fast
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> str:
     from timeline.date_input import parse_date
-    from timeline.db import Database, init_database
+    from timeline.db import Database
     from timeline.editing import add_event
     from timeline.events import EventInput
     from timeline.events import parse_actor as actor
+    from timeline.migrate import init_database
 
     tmp = tmp_path_factory.mktemp("fast")
     db = str(tmp / "t.db")

@@ -90,7 +90,7 @@ def test_history_of_an_imported_event(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_round_trip_through_a_second_database(cli: Cli, tmp_path: Path, runner: object) -> None:
-    from timeline.db import init_database
+    from timeline.migrate import init_database
 
     write_lines(tmp_path / "in.jsonl", LINE)
     cli("import", str(tmp_path / "in.jsonl"))
@@ -107,7 +107,7 @@ def test_csv_round_trip(cli: Cli, tmp_path: Path) -> None:
     cli("import", str(tmp_path / "in.jsonl"))
     cli("export", "--format", "csv", "-o", str(tmp_path / "a.csv"))
     other = Cli(cli.runner, str(tmp_path / "other.db"))
-    from timeline.db import init_database
+    from timeline.migrate import init_database
 
     init_database(other.db)
     other("import", str(tmp_path / "a.csv"))

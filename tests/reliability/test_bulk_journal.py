@@ -11,23 +11,24 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_io_cli import LINE, write_lines
-from timeline import db as dbmod
-from timeline.db import Database, init_database
+from timeline import raw_transaction
+from timeline.db import Database
 from timeline.errors import ImportFailed
 from timeline.io.interchange import import_file
+from timeline.migrate import init_database
 
 
 @pytest.fixture
 def switches(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
     """What each bulk transaction's journal switch answered."""
     seen: list[bool] = []
-    real = dbmod._bulk_journal
+    real = raw_transaction._bulk_journal
 
     def spy(conn: sqlite3.Connection) -> bool:
         seen.append(real(conn))
         return seen[-1]
 
-    monkeypatch.setattr(dbmod, "_bulk_journal", spy)
+    monkeypatch.setattr(raw_transaction, "_bulk_journal", spy)
     yield seen
 
 

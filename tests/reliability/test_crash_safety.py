@@ -14,7 +14,8 @@ from pathlib import Path
 
 from benchmarks.generate import write
 from tests.cli.test_io_cli import LINE, write_lines
-from timeline.db import Database, init_database
+from timeline.db import Database
+from timeline.migrate import init_database
 
 KILLS = 20
 EVENTS = 8000

@@ -30,9 +30,10 @@ from timeline.dates import (
     week_span,
     year_span,
 )
-from timeline.db import Database, init_database
+from timeline.db import Database
 from timeline.editing import add_event
 from timeline.events import EventInput, SourceRef
+from timeline.migrate import init_database
 from timeline.query import Filters, list_events
 
 COUNTER = itertools.count()

@@ -7,7 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from timeline.db import HEAD, KNOWN_REVISIONS, Database, upgrade
+from timeline.db import HEAD, KNOWN_REVISIONS, Database
+from timeline.migrate import upgrade
 
 EVENTS = 100_000
 TABLES = ("events", "actors", "event_actors", "documents", "mentions", "changes")

@@ -17,7 +17,7 @@ app.add_typer(db_app, name="db")
 @app.command()
 def init(ctx: typer.Context, db: DbOption = None) -> None:
     """Create the database, or upgrade it to the newest schema. Safe to run again."""
-    from timeline.db import init_database
+    from timeline.migrate import init_database
 
     revision = init_database(database_arg(ctx, db))
     typer.echo(f"Database at revision {revision}")
@@ -30,7 +30,7 @@ def db_upgrade(
     db: DbOption = None,
 ) -> None:
     """Upgrade the schema to REVISION (default: the newest)."""
-    from timeline.db import upgrade
+    from timeline.migrate import upgrade
 
     typer.echo(f"Database at revision {upgrade(database_arg(ctx, db), revision)}")
 
@@ -42,7 +42,7 @@ def db_downgrade(
     db: DbOption = None,
 ) -> None:
     """Downgrade the schema to REVISION (default: one step back). Data in dropped tables is lost."""
-    from timeline.db import downgrade
+    from timeline.migrate import downgrade
 
     typer.echo(f"Database at revision {downgrade(database_arg(ctx, db), revision)}")
 
@@ -50,7 +50,7 @@ def db_downgrade(
 @db_app.command("current")
 def db_current(ctx: typer.Context, db: DbOption = None) -> None:
     """Print the schema revision of the database."""
-    from timeline.db import current_revision
+    from timeline.migrate import current_revision
 
     typer.echo(current_revision(database_arg(ctx, db)))
 

@@ -32,9 +32,9 @@ from timeline.events import UID_ALPHABET, current_author, now_iso
 from timeline.query import actor_match, actor_params
 
 if TYPE_CHECKING:
-    from timeline.db import RawTransaction
     from timeline.io.bulk_parse import Rows
     from timeline.io.interchange import ImportResult
+    from timeline.raw_transaction import RawTransaction
 
 BATCH = 2000
 MAX_DOCUMENTS = 200_000

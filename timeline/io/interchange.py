@@ -23,7 +23,7 @@ from timeline.query import EVENT_FIELDS, Filters, build_query, load_records
 from timeline.vocab import ROLES, choice
 
 if TYPE_CHECKING:
-    from timeline.db import RawTransaction
+    from timeline.raw_transaction import RawTransaction
 
 FORMATS = ("jsonl", "csv")
 REQUIRED = ("date_start", "date_end", "date_precision", "category")
