@@ -15,7 +15,7 @@ connection, :mod:`timeline.raw_transaction`); Alembic, run from code, is in
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
@@ -43,7 +43,8 @@ T = TypeVar("T")
 Row = dict[str, Any]
 
 
-def _sqlite_pragmas(conn: Any) -> None:
+def sqlite_pragmas(conn: Any) -> None:
+    """Every SQLite connection's settings: foreign keys, busy timeout, WAL."""
     cur = conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -99,7 +100,7 @@ class Database:
 
             @event.listens_for(engine, "connect")
             def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-                _sqlite_pragmas(dbapi_conn)
+                sqlite_pragmas(dbapi_conn)
                 # SQLAlchemy, not the driver, starts transactions (below).
                 dbapi_conn.isolation_level = None
 
@@ -121,7 +122,7 @@ class Database:
         try:
             conn = self.engine.connect()
         except OperationalError as err:
-            raise self._unreachable(err) from None
+            raise self.unreachable(err) from None
         with conn:
             yield conn
 
@@ -165,7 +166,8 @@ class Database:
                 time.sleep(random.uniform(0.01, min(1.0, 0.02 * 2**attempt)))
         raise AssertionError("unreachable")
 
-    def _unreachable(self, err: Exception) -> DatabaseError:
+    def unreachable(self, err: Exception) -> DatabaseError:
+        """The user's error for a database that cannot be opened or reached."""
         if self.is_sqlite:
             return DatabaseError(f"cannot open {self.display_url}: {_first_line(err)}")
         return DatabaseError(
@@ -227,7 +229,7 @@ class Database:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             try:
-                _sqlite_pragmas(conn)
+                sqlite_pragmas(conn)
                 # Repeated reads (a listing touches eight index ranges and three
                 # tables) stay in SQLite's own cache instead of going back to the
                 # OS for every page: up to 16 MB, taken only as pages are read.
@@ -264,7 +266,7 @@ class Database:
             try:
                 conn = self.engine.connect()
             except OperationalError as err:
-                raise self._unreachable(err) from None
+                raise self.unreachable(err) from None
             self._reader = conn.execution_options(isolation_level="AUTOCOMMIT")
         result = self._reader.execute(text(sql), dict(params))
         return [
@@ -385,11 +387,3 @@ def transient_kind(err: BaseException | None) -> str | None:
 def _first_line(err: Exception) -> str:
     text = str(getattr(err, "orig", None) or err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
-
-def rows_in(database: Database, sql: str, ids: Sequence[int]) -> list[Row]:
-    """``sql`` with ``IN (:id0, :id1, ...)`` expanded for ``ids`` (``{ids}`` marks the spot)."""
-    if not ids:
-        return []
-    names = {f"id{i}": v for i, v in enumerate(ids)}
-    return database.rows(sql.format(ids=", ".join(f":{n}" for n in names)), names)

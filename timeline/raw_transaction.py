@@ -13,7 +13,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from timeline.config import sqlite_path
-from timeline.db import BUSY_TIMEOUT_S, _sqlite_pragmas
+from timeline.db import BUSY_TIMEOUT_S, sqlite_pragmas
 from timeline.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class RawTransaction:
             conn = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
-            _sqlite_pragmas(conn)
+            sqlite_pragmas(conn)
             # Bulk loads write many pages: a bigger page cache (32 MB) spills less.
             conn.execute("PRAGMA cache_size = -32768")
             if not foreign_keys:
@@ -77,7 +77,7 @@ class RawTransaction:
             try:
                 self.conn = psycopg.connect(database.url.replace("+psycopg", "", 1))
             except psycopg.OperationalError as err:
-                raise database._unreachable(err) from None
+                raise database.unreachable(err) from None
             self.integrity_errors = (psycopg.errors.IntegrityError,)
         self.cur = self.conn.cursor()
 
