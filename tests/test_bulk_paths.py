@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
@@ -172,5 +173,21 @@ def test_a_worker_that_dies_is_reported_in_one_line(tmp_path: Path) -> None:
         with pytest.raises(TimelineError, match="parsing process stopped") as caught:
             list(worker)
         assert "\n" not in str(caught.value)
+    finally:
+        worker.close()
+
+
+def test_a_message_cut_short_is_reported_in_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
+    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    try:
+        worker.proc.kill()
+        worker.proc.wait()
+        assert worker.proc.stdout is not None
+        worker.proc.stdout.close()  # what it wrote is replaced by half a message
+        worker.proc.stdout = io.BytesIO((1000).to_bytes(4, "big") + b"\xe9" * 10)
+        with pytest.raises(TimelineError, match="parsing process stopped"):
+            list(worker)
     finally:
         worker.close()

@@ -337,7 +337,11 @@ class Worker:
             head = read(4)
             if len(head) < 4:
                 break
-            kind, payload = marshal.loads(read(int.from_bytes(head, "big")))
+            size = int.from_bytes(head, "big")
+            data = read(size)
+            if len(data) < size:  # cut short: the worker died while writing
+                break
+            kind, payload = marshal.loads(data)
             if kind == "rows":
                 yield payload
             elif kind == "failed":
