@@ -37,7 +37,16 @@ def import_(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Import events; all or nothing unless --skip-invalid."""
+    """Import events from the interchange format (jsonl: one JSON object a line; or csv).
+
+    All or nothing: one bad line and nothing is written, and the error names the
+    line and the field; --skip-invalid imports the rest and lists what it
+    skipped. The file goes in as one transaction, so an interrupted import
+    leaves nothing behind. Ids already in the database are refused. A progress
+    bar shows on a terminal. `timeline export` writes the same format.
+
+    Example: timeline import events.jsonl --documents sources.csv
+    """
     from timeline.db import Database
     from timeline.io.interchange import count_lines, import_file
 

@@ -1,7 +1,7 @@
 """The parsing stage of the bulk import: lines read, parsed and validated.
 
 Small files are parsed in the importing process. A large one is parsed by a
-worker process (``python -m timeline.io.bulk_parse FORMAT PATH``), so that
+worker process (``python -m timeline.io.bulk_parse FORMAT PATH FIRST_ID STAMP``), so that
 reading, parsing and validating the next lines (Python, one core) overlaps
 with writing the earlier ones (SQLite or the server, the other core). The
 worker streams batches to its parent over its stdout, each a length-prefixed
