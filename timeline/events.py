@@ -46,6 +46,10 @@ def current_author() -> str | None:
         return None
 
 
+OFFSET_LIMIT = 2**31
+"""Character offsets fit a 32-bit integer column (PostgreSQL's integer)."""
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """A citation: a document id and optionally a character span and quote."""
@@ -57,6 +61,11 @@ class SourceRef:
     extractor: str = "hand"
     extractor_version: str | None = None
     confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in (("start", self.start), ("end", self.end)):
+            if value is not None and not -OFFSET_LIMIT <= value < OFFSET_LIMIT:
+                raise InvalidValue(f"source {self.document}: {name} {value} is too large")
 
     @classmethod
     def parse(cls, text: str) -> SourceRef:

@@ -265,3 +265,9 @@ def test_plain_options_are_checked_without_pydantic(cli: Cli) -> None:
     err = cli.fails("list", "--limit", "many", code=2)
     assert "not a valid integer" in err
     assert "No events match." in cli("list", "--limit", " 5")
+
+
+def test_a_source_span_too_large_is_refused(cli: Cli) -> None:
+    span = "d1:3000000000-3000000009"
+    err = cli.fails("add", "--date", "2020-01-03", "--category", "strike", "--source", span)
+    assert "too large" in err and "Traceback" not in err

@@ -242,3 +242,15 @@ def test_count_lines(tmp_path: Path) -> None:
     for text, n in (("", 0), ("a", 1), ("a\n", 1), ("a\nb", 2), ("a\n\nb\n", 3)):
         path.write_text(text, encoding="utf-8")
         assert count_lines(path) == n, text
+
+
+def test_offsets_too_large_for_the_database_are_reported(cli: Cli, tmp_path: Path) -> None:
+    source = write_lines(
+        tmp_path / "big.jsonl",
+        LINE,
+        dict(LINE, id="big1", sources=[{"document": "d1", "start": 3_000_000_000, "end": None}]),
+        dict(LINE, id="big2", sources=[{"document": "d1", "start": 1, "end": 10**30}]),
+    )
+    err = cli.fails("import", str(source))
+    assert "line 2" in err and "too large" in err and "Traceback" not in err
+    assert "Imported 1 events, 2 lines skipped" in cli("import", "--skip-invalid", str(source))

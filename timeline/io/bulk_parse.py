@@ -34,7 +34,7 @@ from typing import IO, Any
 from timeline import vocab
 from timeline.dates import PRECISION_RANK
 from timeline.errors import ImportFailed, TimelineError
-from timeline.events import UID_PATTERN
+from timeline.events import OFFSET_LIMIT, UID_PATTERN
 from timeline.query import EVENT_FIELDS
 
 BATCH = 2000
@@ -141,6 +141,10 @@ def fast_validate(record: dict[str, Any]) -> tuple[list[Any], list[tuple[str, st
         if not isinstance(doc, str) or (quote is not None and not isinstance(quote, str)):
             raise ValueError
         if (s is not None and type(s) is not int) or (e is not None and type(e) is not int):
+            raise ValueError
+        if (s is not None and not -OFFSET_LIMIT <= s < OFFSET_LIMIT) or (
+            e is not None and not -OFFSET_LIMIT <= e < OFFSET_LIMIT
+        ):
             raise ValueError
         sources.append((doc, s, e, quote))
     if not isinstance(get("actors") or [], list) or not isinstance(get("sources") or [], list):
