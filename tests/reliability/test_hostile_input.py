@@ -154,13 +154,19 @@ def _value() -> st.SearchStrategy[Any]:
 
 @st.composite
 def bad_lines(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(min_value=0, max_value=2))
+    kind = draw(st.integers(min_value=0, max_value=3))
     if kind == 0:  # any text at all
         return draw(st.text(max_size=60)).replace("\n", " ").replace("\r", " ")
     record = dict(LINE, id="zz")
     if kind == 1:  # a real record with fields broken or added
         for key in draw(st.lists(st.sampled_from([*LINE, "bogus"]), min_size=1, max_size=4)):
             record[key] = draw(_value())
+    elif kind == 3:  # the fields of a source or an actor broken
+        source = {"document": "d1", "start": 3, "end": 9, "quote": None}
+        actor = {"name": "Oman", "role": "intermediary"}
+        for key in draw(st.lists(st.sampled_from([*source, *actor]), min_size=1, max_size=3)):
+            (source if key in source else actor)[key] = draw(_value())
+        record.update(sources=[source], actors=[actor])
     else:  # a record that is not an object, or nested oddly
         return json.dumps(draw(_value()), allow_nan=True)
     return json.dumps(record, allow_nan=True)

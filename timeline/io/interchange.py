@@ -139,7 +139,10 @@ def _sources(record: dict[str, Any]) -> list[SourceRef]:
                 raise ValueError(f"sources: {name} must be a whole number")
             if value is not None and not -OFFSET_LIMIT <= value < OFFSET_LIMIT:
                 raise ValueError(f"sources: {name} {value} is too large for a character offset")
-        out.append(SourceRef(item["document"], start, end, item.get("quote")))
+        quote = item.get("quote")
+        if quote is not None and not isinstance(quote, str):
+            raise ValueError("sources: quote must be text")
+        out.append(SourceRef(item["document"], start, end, quote))
     return out
 
 
