@@ -54,6 +54,10 @@ _RANK_SQL = (
 DEFAULT_STATUSES = ("confirmed", "candidate")
 
 
+MAX_ROWS = 2**61
+"""The largest limit or offset passed on to the database."""
+
+
 @dataclass
 class Filters:
     """What ``timeline list`` can ask for. Dates are inclusive day bounds."""
@@ -86,6 +90,11 @@ class Filters:
             raise InvalidValue("--limit must be zero or more")
         if self.offset < 0:
             raise InvalidValue("--offset must be zero or more")
+        # More rows than any database holds means all of them (and stays a number
+        # SQLite and PostgreSQL can bind, offset + limit included).
+        if self.limit is not None:
+            self.limit = min(self.limit, MAX_ROWS)
+        self.offset = min(self.offset, MAX_ROWS)
 
 
 class _Params:

@@ -258,3 +258,16 @@ def test_fast_parser_knows_every_option_of_the_command() -> None:
     for name, (_, meta) in options.items():
         for short in meta.param_decls:
             assert fast.VALUES.get(short) == name or fast.FLAGS.get(short) == name, short
+
+
+@pytest.mark.parametrize("extra", [[], ["--from", "2019-01-01"]])
+def test_huge_limit_and_offset_are_plain_numbers(sample: str, extra: list[str]) -> None:
+    huge = "99999999999999999999"
+    runner = CliRunner()
+    everything = runner.invoke(app, ["--db", sample, "list", *extra, "--format", "jsonl"])
+    assert everything.exit_code == 0, everything.output
+    many = runner.invoke(app, ["--db", sample, "list", *extra, "--limit", huge, "-f", "jsonl"])
+    assert many.exit_code == 0, many.output
+    assert many.output == everything.output
+    past = runner.invoke(app, ["--db", sample, "list", *extra, "--offset", huge])
+    assert past.exit_code == 0, past.output
