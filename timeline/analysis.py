@@ -100,7 +100,10 @@ def escalation_by_period(records: Sequence[Record], by: str = "month") -> list[P
     cursor = first
     while cursor <= last:
         table[cursor] = Period(period_label(cursor, by), cursor.isoformat())
-        cursor = next_period(cursor, by)
+        try:
+            cursor = next_period(cursor, by)
+        except (OverflowError, ValueError):  # the calendar's last period
+            break
     for record, day in zip(records, starts, strict=True):
         row = table[period_start(day, by)]
         intensity = float(record["intensity"])

@@ -178,7 +178,9 @@ def render_chart(
         handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False
     )
 
-    months = escalation_by_period(records, "month")
+    # Months without events draw nothing: leave them out (a timeline spanning
+    # centuries would otherwise draw a bar for every month of them).
+    months = [m for m in escalation_by_period(records, "month") if m.events]
     starts = [date.fromisoformat(m.start) for m in months]
     values = [m.net_intensity for m in months]
     net_ax.bar(
@@ -195,6 +197,12 @@ def render_chart(
     net_ax.xaxis.set_major_locator(locator)
     formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
     net_ax.xaxis.set_major_formatter(formatter)
+    # The margins around events near year 1 or 9999 would leave the calendar
+    # matplotlib can draw: hold the axis inside it.
+    low, high = net_ax.get_xlim()
+    first = mdates.date2num(date(1, 1, 2))  # type: ignore[no-untyped-call]
+    last = mdates.date2num(date(9999, 12, 30))  # type: ignore[no-untyped-call]
+    net_ax.set_xlim(max(low, first), min(high, last))
     # SVG keeps its text as text (searchable, editable) and stable element ids.
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "timeline"}):
         fig.savefig(output, dpi=DPI, metadata=_metadata(output))

@@ -159,7 +159,10 @@ def _single(text: str, as_of: date | None) -> DateSpan:
         m = pattern.fullmatch(text)
         if m:
             return _form(kind, m, text)
-    relative = _relative(text, as_of or date.today())
+    try:
+        relative = _relative(text, as_of or date.today())
+    except OverflowError:
+        raise InvalidDate(f"{text!r} falls outside the calendar (years 1 to 9999)") from None
     if relative is not None:
         return relative
     return _dateparser(text, as_of)

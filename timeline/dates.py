@@ -16,6 +16,7 @@ do not cover, so listing and rendering stay cheap.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -114,40 +115,82 @@ def day_span(day: date) -> DateSpan:
     return DateSpan(day, day, "day")
 
 
+def _in_calendar(
+    what: str, first: Callable[[], date], last: Callable[[], date]
+) -> tuple[date, date]:
+    """The first and last day of ``what``, or InvalidDate when either falls outside
+    the calendar Python knows (years 1 to 9999)."""
+    try:
+        return first(), last()
+    except (ValueError, OverflowError):
+        raise InvalidDate(f"{what} falls outside the calendar (years 1 to 9999)") from None
+
+
 def month_span(year: int, month: int) -> DateSpan:
-    last = days_in_month(year, month)
-    return DateSpan(date(year, month, 1), date(year, month, last), "month")
+    start, end = _in_calendar(
+        f"{year:04d}-{month:02d}",
+        lambda: date(year, month, 1),
+        lambda: date(year, month, days_in_month(year, month)),
+    )
+    return DateSpan(start, end, "month")
 
 
 def year_span(year: int) -> DateSpan:
-    return DateSpan(date(year, 1, 1), date(year, 12, 31), "year")
+    start, end = _in_calendar(str(year), lambda: date(year, 1, 1), lambda: date(year, 12, 31))
+    return DateSpan(start, end, "year")
 
 
 def week_span(year: int, week: int) -> DateSpan:
+    if not 1 <= year <= 9999:
+        raise InvalidDate(f"{year:04d}-W{week:02d} falls outside the calendar (years 1 to 9999)")
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
         raise InvalidDate(f"{year}-W{week:02d} is not a week: {year} has no week {week}") from None
-    return DateSpan(monday, monday + timedelta(days=6), "week")
+    start, end = _in_calendar(
+        f"{year}-W{week:02d}", lambda: monday, lambda: monday + timedelta(days=6)
+    )
+    return DateSpan(start, end, "week")
 
 
 def season_span(year: int, season: str) -> DateSpan:
     first, last = SEASONS[season]
     end_year = year + 1 if season == "WI" else year
-    end = date(end_year, last, days_in_month(end_year, last))
-    return DateSpan(date(year, first, 1), end, "season")
+    start, end = _in_calendar(
+        f"{year:04d}-{season}",
+        lambda: date(year, first, 1),
+        lambda: date(end_year, last, days_in_month(end_year, last)),
+    )
+    return DateSpan(start, end, "season")
 
 
 def quarter_span(year: int, quarter: int) -> DateSpan:
     if not 1 <= quarter <= 4:
         raise InvalidDate(f"{year}-Q{quarter} is not a quarter: use Q1 to Q4")
     first = 3 * quarter - 2
-    end = date(year, first + 2, days_in_month(year, first + 2))
-    return DateSpan(date(year, first, 1), end, "quarter")
+    start, end = _in_calendar(
+        f"{year:04d}-Q{quarter}",
+        lambda: date(year, first, 1),
+        lambda: date(year, first + 2, days_in_month(year, first + 2)),
+    )
+    return DateSpan(start, end, "quarter")
 
 
 def decade_span(decade_start: int) -> DateSpan:
-    return DateSpan(date(decade_start, 1, 1), date(decade_start + 9, 12, 31), "decade")
+    start, end = _in_calendar(
+        f"the {decade_start}s",
+        lambda: date(decade_start, 1, 1),
+        lambda: date(decade_start + 9, 12, 31),
+    )
+    return DateSpan(start, end, "decade")
+
+
+def shifted(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's first or last day."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def checked_date(year: int, month: int, day: int, text: str | None = None) -> date:

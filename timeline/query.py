@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import PRECISION_RANK
+from timeline.dates import PRECISION_RANK, shifted
 from timeline.errors import InvalidValue
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def build_query(
         else:
             where.append(f"e.date_end >= {p.add(f.date_from)}")
             if longest_span is not None:
-                start = f.date_from - timedelta(days=longest_span)
+                start = shifted(f.date_from, -longest_span)
                 lowest: date | str = start
                 if after is not None:
                     lowest, after = max(start.isoformat(), after), None

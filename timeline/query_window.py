@@ -12,10 +12,9 @@ rows already found (:func:`sqlite_window_ids`). The SQL of each arm is
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import PRECISION_RANK, PRECISIONS
+from timeline.dates import PRECISION_RANK, PRECISIONS, shifted
 from timeline.query import Fetch, Filters, build_query
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ def sqlite_window_ids(database: Database, filters: Filters) -> list[int]:
             if desc:
                 if filters.date_to is not None and filters.date_to.isoformat() < bound:
                     continue
-            elif (filters.date_from - timedelta(days=span)).isoformat() > bound:
+            elif shifted(filters.date_from, -span).isoformat() > bound:
                 continue
         sql, params = build_query(arm, span, precision, f"{precision}_", bound)
         rank = PRECISION_RANK.get(precision, 99)

@@ -10,7 +10,7 @@ event's last update, not the time of the export.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from timeline.io.records import Record, actors_line, date_label, headline, span_of
 
@@ -70,14 +70,22 @@ def _description(record: Record) -> str:
     return "\n".join(lines)
 
 
+def _ical_date(day: date) -> str:
+    """YYYYMMDD (``strftime('%Y')`` leaves years before 1000 unpadded on some systems)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def event_lines(record: Record) -> list[str]:
     span = span_of(record)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{record['id']}@{UID_DOMAIN}",
         f"DTSTAMP:{_stamp(record.get('updated_at'))}",
-        f"DTSTART;VALUE=DATE:{span.start.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(span.end + timedelta(days=1)).strftime('%Y%m%d')}",
+        f"DTSTART;VALUE=DATE:{_ical_date(span.start)}",
+        # (DTEND is the day after; the calendar's last day can only say how long)
+        f"DTEND;VALUE=DATE:{_ical_date(span.end + timedelta(days=1))}"
+        if span.end < date.max
+        else f"DURATION:P{span.days + 1}D",
         f"SUMMARY:{escape(headline(record))}",
         f"DESCRIPTION:{escape(_description(record))}",
         f"CATEGORIES:{escape(record['category'])},{escape(record['direction'])}",
