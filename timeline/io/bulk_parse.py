@@ -18,6 +18,7 @@ and a problem with the whole file (missing, not UTF-8) as :class:`ImportFailed`.
 from __future__ import annotations
 
 import contextlib
+import csv
 import gc
 import json
 import marshal
@@ -211,27 +212,14 @@ def validate(record: dict[str, Any]) -> tuple[str | None, list[Any], list[Any], 
     return uid, columns, actors, sources
 
 
-def json_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(line number, record or error text) for a JSON-lines file, streamed."""
+@contextlib.contextmanager
+def _text_of(path: Path) -> Iterator[IO[str]]:
+    """``path`` opened as UTF-8 text; a byte that is not UTF-8 becomes ImportFailed."""
     from timeline.io.interchange import _open
 
     with _open(path) as handle:
         try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    value = json.loads(line)
-                except json.JSONDecodeError as err:
-                    yield number, f"not valid JSON ({err.msg} at column {err.colno})"
-                    continue
-                except RecursionError:
-                    yield number, "not valid JSON (nested too deeply)"
-                    continue
-                if not isinstance(value, dict):
-                    yield number, "not a JSON object"
-                    continue
-                yield number, value
+            yield handle
         except UnicodeDecodeError as err:
             raise ImportFailed(
                 f"{path} is not UTF-8 text (byte {err.start}); convert it, e.g. "
@@ -239,11 +227,46 @@ def json_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             ) from None
 
 
+def json_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, record or error text) for a JSON-lines file, streamed."""
+    with _text_of(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield number, f"not valid JSON ({err.msg} at column {err.colno})"
+                continue
+            except RecursionError:
+                yield number, "not valid JSON (nested too deeply)"
+                continue
+            if not isinstance(value, dict):
+                yield number, "not a JSON object"
+                continue
+            yield number, value
+
+
+def csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, record or error text) for a CSV file (actors and sources as JSON)."""
+    with _text_of(path) as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            record: dict[str, Any] = dict(row)
+            for key in ("actors", "sources"):
+                if record.get(key):
+                    try:
+                        record[key] = json.loads(record[key])
+                    except json.JSONDecodeError:
+                        yield reader.line_num, f"{key}: not a JSON list"
+                        break
+            else:
+                yield reader.line_num, record
+
+
 def items(path: Path, fmt: str) -> Iterator[Item]:
     """Every non-blank line of ``path`` as a parsed record or the reason it is not one."""
-    from timeline.io.interchange import read_lines
-
-    records = json_records(path) if fmt == "jsonl" else read_lines(path, fmt)
+    records = json_records(path) if fmt == "jsonl" else csv_records(path)
     for number, record in records:
         if isinstance(record, str):
             yield number, record

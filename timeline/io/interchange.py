@@ -55,43 +55,6 @@ def _open(path: Path) -> IO[str]:
         raise ImportFailed(f"cannot read {path}: {err.strerror}") from None
 
 
-def read_lines(path: Path, fmt: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(line number, record) pairs; a record that cannot be parsed comes as its error text."""
-    with _open(path) as handle:
-        try:
-            if fmt == "csv":
-                reader = csv.DictReader(handle)
-                for row in reader:
-                    record: dict[str, Any] = dict(row)
-                    for key in ("actors", "sources"):
-                        if record.get(key):
-                            try:
-                                record[key] = json.loads(record[key])
-                            except json.JSONDecodeError:
-                                yield reader.line_num, f"{key}: not a JSON list"
-                                break
-                    else:
-                        yield reader.line_num, record
-                return
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    value = json.loads(line)
-                except json.JSONDecodeError as err:
-                    yield number, f"not valid JSON ({err.msg} at column {err.colno})"
-                    continue
-                if not isinstance(value, dict):
-                    yield number, "not a JSON object"
-                    continue
-                yield number, value
-        except UnicodeDecodeError as err:
-            raise ImportFailed(
-                f"{path} is not UTF-8 text (byte {err.start}); convert it, e.g. "
-                f"iconv -f latin1 -t utf-8 {path} > fixed.jsonl"
-            ) from None
-
-
 def _text(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None or value == "":
