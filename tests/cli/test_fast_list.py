@@ -121,6 +121,16 @@ def _fast(db: str, args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple
     return code, out, err
 
 
+def _same_as_typer(
+    db: str, args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path takes ``args`` and prints, byte for byte, what Typer prints."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    assert fast.parse(["--db", db, *args]) is not None
+    assert _fast(db, args, capsys) == _typer(db, args)
+
+
 @pytest.mark.parametrize("args", FAST, ids=[" ".join(a) for a in FAST])
 def test_fast_path_prints_what_typer_prints(
     sample: str,
@@ -128,10 +138,7 @@ def test_fast_path_prints_what_typer_prints(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "120")
-    monkeypatch.delenv("TIMELINE_DB", raising=False)
-    assert fast.parse(["--db", sample, *args]) is not None
-    assert _fast(sample, args, capsys) == _typer(sample, args)
+    _same_as_typer(sample, args, capsys, monkeypatch)
 
 
 @pytest.mark.parametrize("args", TYPER, ids=[" ".join(a) for a in TYPER])
@@ -227,11 +234,8 @@ def test_fast_path_on_each_backend(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "120")
-    monkeypatch.delenv("TIMELINE_DB", raising=False)
     load_sample(db, tmp_path)
-    assert fast.parse(["--db", db, *args]) is not None
-    assert _fast(db, args, capsys) == _typer(db, args)
+    _same_as_typer(db, args, capsys, monkeypatch)
 
 
 def test_fast_parser_knows_every_option_of_the_command() -> None:
