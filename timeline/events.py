@@ -63,6 +63,7 @@ class SourceRef:
     confidence: float | None = None
 
     def __post_init__(self) -> None:
+        # (every way in -- typed, imported, recorded decisions -- builds one of these)
         for name, value in (("start", self.start), ("end", self.end)):
             if value is not None and not -OFFSET_LIMIT <= value < OFFSET_LIMIT:
                 raise InvalidValue(f"source {self.document}: {name} {value} is too large")

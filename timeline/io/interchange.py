@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from timeline.date_input import span_from_record
 from timeline.db import Database
 from timeline.errors import ImportFailed, TimelineError
-from timeline.events import OFFSET_LIMIT, EventInput, SourceRef
+from timeline.events import EventInput, SourceRef
 from timeline.query import EVENT_FIELDS, Filters, build_query, load_records
 from timeline.vocab import ROLES, choice
 
@@ -100,8 +100,6 @@ def _sources(record: dict[str, Any]) -> list[SourceRef]:
         for name, value in (("start", start), ("end", end)):
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ValueError(f"sources: {name} must be a whole number")
-            if value is not None and not -OFFSET_LIMIT <= value < OFFSET_LIMIT:
-                raise ValueError(f"sources: {name} {value} is too large for a character offset")
         quote = item.get("quote")
         if quote is not None and not isinstance(quote, str):
             raise ValueError("sources: quote must be text")
