@@ -229,17 +229,21 @@ class Database:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             try:
-                sqlite_pragmas(conn)
-                # Repeated reads (a listing touches eight index ranges and three
-                # tables) stay in SQLite's own cache instead of going back to the
-                # OS for every page: up to 16 MB, taken only as pages are read.
-                conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
+                with self._busy_is_an_error():
+                    sqlite_pragmas(conn)
+                    # Repeated reads (a listing touches eight index ranges and three
+                    # tables) stay in SQLite's own cache instead of going back to the
+                    # OS for every page: up to 16 MB, taken only as pages are read.
+                    conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
             except sqlite3.DatabaseError as err:
                 conn.close()
                 raise DatabaseError(
                     f"{path} is not a timeline database ({err}); "
                     "check the --db path or create a new one with `timeline init`"
                 ) from None
+            except DatabaseError:
+                conn.close()
+                raise
             self._raw = conn
         return self._raw
 
@@ -251,11 +255,29 @@ class Database:
         self.check_schema()
         return self._rows(sql, params or {})
 
+    @contextmanager
+    def _busy_is_an_error(self) -> Iterator[None]:
+        """SQLite reads: a lock held past the busy timeout becomes a user's error.
+
+        Readers never wait in WAL mode; they do while a bulk load into an empty
+        database holds it with a rollback journal (see raw_transaction.py).
+        """
+        try:
+            yield
+        except sqlite3.OperationalError as err:
+            if getattr(err, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+                raise
+            raise DatabaseError(
+                f"{self.display_url} stayed locked for {BUSY_TIMEOUT_S:.0f} s by another "
+                "process writing to it (a large import); try again when it has finished"
+            ) from None
+
     def _rows(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
         if self.is_sqlite:
             bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
-            cur = self._sqlite_raw().execute(sql, bound)
-            return [dict(r) for r in cur.fetchall()]
+            with self._busy_is_an_error():
+                cur = self._sqlite_raw().execute(sql, bound)
+                return [dict(r) for r in cur.fetchall()]
         from sqlalchemy import text
 
         # One connection for every read of this Database, in autocommit mode so
@@ -282,8 +304,9 @@ class Database:
         cur = self._sqlite_raw().cursor()
         try:
             cur.row_factory = None
-            cur.execute(sql, bound)
-            return cur.fetchall()
+            with self._busy_is_an_error():
+                cur.execute(sql, bound)
+                return cur.fetchall()
         finally:
             cur.close()
 
@@ -297,9 +320,13 @@ class Database:
             bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
             cur = self._sqlite_raw().cursor()
             try:
-                cur.execute(sql, bound)
-                while part := cur.fetchmany(size):
+                with self._busy_is_an_error():
+                    cur.execute(sql, bound)
+                    part = cur.fetchmany(size)
+                while part:
                     yield [dict(r) for r in part]
+                    with self._busy_is_an_error():
+                        part = cur.fetchmany(size)
             finally:
                 cur.close()
             return

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_io_cli import LINE, write_lines
+from timeline import db as dbmod
 from timeline import raw_transaction
 from timeline.db import Database
-from timeline.errors import ImportFailed
+from timeline.errors import DatabaseError, ImportFailed
 from timeline.io.interchange import import_file
 from timeline.migrate import init_database
 
@@ -98,5 +99,25 @@ def test_readers_work_while_a_load_holds_a_rollback_journal(tmp_path: Path) -> N
         reader.dispose()
     finally:
         loader.execute("COMMIT")
+        loader.execute("PRAGMA journal_mode = WAL")
+        loader.close()
+
+
+def test_a_read_kept_waiting_by_a_load_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.db"
+    init_database(str(db))
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_S", 0.2)
+    loader = sqlite3.connect(db, isolation_level=None)
+    assert loader.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    loader.execute("BEGIN EXCLUSIVE")  # as a load does once its pages spill to the file
+    try:
+        reader = Database(str(db))
+        with pytest.raises(DatabaseError, match="stayed locked .* try again"):
+            reader.rows("SELECT count(*) AS n FROM events")
+        reader.dispose()
+    finally:
+        loader.execute("ROLLBACK")
         loader.execute("PRAGMA journal_mode = WAL")
         loader.close()
