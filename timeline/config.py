@@ -9,6 +9,8 @@ from timeline.errors import DatabaseError
 
 DEFAULT_DB = "timeline.db"
 ENV_VAR = "TIMELINE_DB"
+SUPPORTED = ("sqlite:///", "postgresql+psycopg://")
+"""The URLs this program runs on: SQLite files and PostgreSQL through psycopg."""
 
 
 def database_url(db: str | Path | None = None) -> str:
@@ -18,11 +20,18 @@ def database_url(db: str | Path | None = None) -> str:
     would fail with a cryptic "unable to open database file".
     """
     raw = str(db) if db is not None else os.environ.get(ENV_VAR) or DEFAULT_DB
+    if not raw.strip():
+        raise DatabaseError("the database path is empty; give a file path or a URL to --db")
     if "://" in raw:
         if raw.startswith("postgres://"):
             raw = "postgresql+psycopg://" + raw[len("postgres://") :]
         elif raw.startswith("postgresql://"):
             raw = "postgresql+psycopg://" + raw[len("postgresql://") :]
+        if not raw.startswith(SUPPORTED):
+            raise DatabaseError(
+                f"{raw.split('://', 1)[0]}:// databases are not supported; give a file path "
+                "(SQLite) or postgresql://user@host/name"
+            )
         return raw
     path = Path(raw).expanduser()
     if path.is_dir():

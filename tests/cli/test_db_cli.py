@@ -117,3 +117,10 @@ def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(tmp_path: Path) -> N
         assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar() == 30000
     assert database.rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
     database.dispose()
+
+
+def test_unsupported_or_empty_database_names(runner: CliRunner) -> None:
+    out = run(runner, "--db", "mysql://user@host/db", "list", code=1)
+    assert "mysql:// databases are not supported" in out and "Traceback" not in out
+    out = run(runner, "--db", "", "list", code=1)
+    assert "the database path is empty" in out
