@@ -55,7 +55,7 @@ def sqlite_pragmas(conn: Any) -> None:
         # holds the lock the switch needs (see raw_transaction._bulk_journal);
         # it goes back to WAL itself, and meanwhile this connection works in
         # that mode.
-        if getattr(err, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+        if transient_kind(err) != "busy":
             raise
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
@@ -265,7 +265,7 @@ class Database:
         try:
             yield
         except sqlite3.OperationalError as err:
-            if getattr(err, "sqlite_errorcode", None) != sqlite3.SQLITE_BUSY:
+            if transient_kind(err) != "busy":
                 raise
             raise DatabaseError(
                 f"{self.display_url} stayed locked for {BUSY_TIMEOUT_S:.0f} s by another "

@@ -8,7 +8,7 @@ database it may run with a rollback journal instead of WAL
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -87,11 +87,6 @@ class RawTransaction:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self.cur.execute(self.sql(sql), params)
         return list(self.cur.fetchall()) if self.cur.description else []
-
-    def named(self, sql: str, params: Mapping[str, Any]) -> None:
-        """A statement with ``:name`` parameters (SQLite only)."""
-        assert self.is_sqlite
-        self.cur.execute(sql, dict(params))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:

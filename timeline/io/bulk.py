@@ -40,8 +40,6 @@ BATCH = 2000
 MAX_DOCUMENTS = 200_000
 """Document ids remembered as written, at most (a set of about 20 MB)."""
 INDEXED_TABLES = ("events", "event_actors", "mentions", "changes")
-KEEP_INDEXES: frozenset[str] = frozenset()
-"""Secondary indexes kept up while loading (none: each is faster built after)."""
 
 EVENT_COLUMNS = (
     "id",
@@ -172,9 +170,7 @@ class BulkLoader:
                 "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)",
                 (list(INDEXED_TABLES),),
             )
-        for name, sql in found:
-            if name in KEEP_INDEXES:
-                continue
+        for name, sql in found:  # (each index is faster built after the load)
             tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
 
