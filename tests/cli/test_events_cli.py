@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -168,6 +170,34 @@ def test_list_table_fits_the_terminal(cli: Cli, monkeypatch: object) -> None:
         del os.environ["COLUMNS"]
     assert all(len(line) <= 80 for line in out.splitlines()), out
     assert "2020-01-03" in out
+
+
+def test_list_table_cuts_neither_dates_nor_ids(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    uid = add(
+        cli,
+        "-d",
+        "2009-01-20..2017-01-20",
+        "-c",
+        "statement",
+        "-a",
+        "United States:initiator",
+        "-a",
+        "Islamic Republic of Iran:target",
+        "-a",
+        "Switzerland:intermediary",
+        "--summary",
+        "word " * 60,
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("list")
+    assert all(len(line) <= 80 for line in out.splitlines()), out
+    assert f"{uid}  2009-01-20..2017-01-20  " in out
+    assert "word word" in out  # the summary keeps some room
+    # Written to a file or a pipe (no terminal, no COLUMNS), nothing is cut.
+    monkeypatch.delenv("COLUMNS")
+    out = cli("list")
+    assert "…" not in out and ("word " * 59 + "word") in out, out
+    assert "Islamic Republic of Iran" in out
 
 
 def test_list_csv(cli: Cli) -> None:

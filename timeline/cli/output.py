@@ -58,37 +58,72 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def terminal_width() -> int | None:
+    """Columns to fit a table into: ``COLUMNS`` when set, the terminal's width
+    when writing to one, None (no limit) when the output goes to a file or pipe."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    return None
+
+
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     stretch: int = -1,
     caps: dict[int, int] | None = None,
+    keep: Sequence[int] = (),
 ) -> str:
-    """A plain table that fits the terminal; column ``stretch`` takes what is left
-    and ``caps`` limits the width of other columns (index -> characters)."""
-    import shutil
-
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    """A plain table that fits the terminal (see :func:`terminal_width`; written
+    to a file or a pipe, nothing is cut). Column ``stretch`` takes what is left,
+    ``caps`` limits the width of other columns (index -> characters) and the
+    columns in ``keep`` (a date, an id) are never cut to make room."""
+    cells = [["" if v is None else " ".join(str(v).split()) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    for index, cap in (caps or {}).items():
-        widths[index] = min(widths[index], max(cap, len(headers[index])))
-    total = shutil.get_terminal_size((100, 24)).columns
-    stretch = stretch % len(headers)
-    fixed = sum(w for i, w in enumerate(widths) if i != stretch) + 2 * (len(headers) - 1)
-    widths[stretch] = max(10, min(widths[stretch], total - fixed))
-    overflow = sum(widths) + 2 * (len(headers) - 1) - total
-    # Still too wide: shrink the widest other columns, never below their header.
-    while overflow > 0:
-        i = max(range(len(widths)), key=lambda k: widths[k] - len(headers[k]))
-        if widths[i] <= max(len(headers[i]), 6):
-            break
-        widths[i] -= 1
-        overflow -= 1
+    total = terminal_width()
+    if total is not None:
+        _fit_widths(widths, headers, total, stretch % len(headers), caps or {}, keep)
     lines = ["  ".join(_fit(h, w).ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for row in cells:
         lines.append("  ".join(_fit(v, w).ljust(w) for v, w in zip(row, widths, strict=True)))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _fit_widths(
+    widths: list[int],
+    headers: Sequence[str],
+    total: int,
+    stretch: int,
+    caps: dict[int, int],
+    keep: Sequence[int],
+) -> None:
+    """Narrow ``widths`` (in place) towards ``total`` columns."""
+    for index, cap in caps.items():
+        if index not in keep:
+            widths[index] = min(widths[index], max(cap, len(headers[index])))
+    fixed = sum(w for i, w in enumerate(widths) if i != stretch) + 2 * (len(headers) - 1)
+    # The stretching column (a summary) keeps a quarter of the line if it can.
+    floor = min(widths[stretch], max(10, total // 4))
+    widths[stretch] = max(floor, min(widths[stretch], total - fixed))
+    overflow = sum(widths) + 2 * (len(headers) - 1) - total
+    # Still too wide: shrink the widest other columns, never below their header,
+    # then the stretching one, down to ten characters.
+    shrinkable = [i for i in range(len(widths)) if i not in keep and i != stretch]
+    while overflow > 0 and shrinkable:
+        i = max(shrinkable, key=lambda k: widths[k] - len(headers[k]))
+        if widths[i] <= max(len(headers[i]), 3):
+            break
+        widths[i] -= 1
+        overflow -= 1
+    if overflow > 0:
+        widths[stretch] = max(min(widths[stretch], 10), widths[stretch] - overflow)
 
 
 def events_table(records: Sequence[dict[str, Any]]) -> str:
@@ -106,7 +141,7 @@ def events_table(records: Sequence[dict[str, Any]]) -> str:
         for r in records
     ]
     headers = ("id", "date", "category", "int", "st", "actors", "via", "summary")
-    return table(headers, rows, caps={1: 22, 5: 24, 6: 14})
+    return table(headers, rows, caps={5: 24, 6: 14}, keep=(0, 1, 3, 4))
 
 
 def dumps(records: Iterable[dict[str, Any]], fmt: str) -> str:
