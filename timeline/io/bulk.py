@@ -155,7 +155,8 @@ class BulkLoader:
 
         Dropped and created again (the same statements) inside the import's
         transaction, so the schema afterwards is the migrated one and a killed
-        import leaves them all in place.
+        import leaves them all in place. On PostgreSQL the foreign keys of the
+        tables written go the same way.
         """
         tx = self.tx
         if tx.execute("SELECT 1 FROM events LIMIT 1"):
@@ -178,6 +179,19 @@ class BulkLoader:
         for name, sql in found:  # (each index is faster built after the load)
             tx.execute(f'DROP INDEX "{name}"')
             self.dropped.append(sql)
+        if not tx.is_sqlite:
+            # The server checks a foreign key row by row (a trigger each); added
+            # back after the load, each is checked by one join. (SQLite's are
+            # off for the import: it writes the rows they refer to itself.)
+            for table, name, definition in tx.execute(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f' "
+                "AND connamespace = current_schema()::regnamespace "
+                "AND conrelid::regclass::text = ANY(?) ORDER BY conname",
+                (list(INDEXED_TABLES),),
+            ):
+                tx.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+                self.dropped.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
 
     def advance_sequence(self) -> None:
         """PostgreSQL: explicit ids do not move the id sequence; move it past them."""
