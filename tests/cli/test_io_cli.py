@@ -224,6 +224,8 @@ def test_import_shows_progress_on_a_terminal(
     monkeypatch.setattr(iocmds, "sys", SimpleNamespace(stderr=terminal))
     assert f"Imported {len(lines)} events" in cli("import", str(source))
     assert "Importing" in terminal.getvalue() and "100%" in terminal.getvalue()
+    # Into the empty database the indexes are built after the last line: said so.
+    assert "Importing (building indexes)" in terminal.getvalue()
 
 
 def test_import_reports_the_lines_reached(db: str, tmp_path: Path) -> None:
@@ -235,6 +237,16 @@ def test_import_reports_the_lines_reached(db: str, tmp_path: Path) -> None:
     assert result.imported == len(lines) - 1
     assert reached == sorted(reached) and len(reached) >= 3
     assert reached[-1] == len(lines) == count_lines(source)
+
+
+def test_import_says_what_is_left_after_the_last_line(db: str, tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "a.jsonl", *[dict(LINE, id=f"a{i}") for i in range(5)])
+    stages: list[str] = []
+    import_file(Database(db), source, finishing=stages.append)
+    assert stages == ["building indexes"]  # (the database was empty)
+    source = write_lines(tmp_path / "b.jsonl", *[dict(LINE, id=f"b{i}") for i in range(5)])
+    import_file(Database(db), source, finishing=stages.append)
+    assert stages == ["building indexes"]  # (nothing long left: indexes kept)
 
 
 def test_count_lines(tmp_path: Path) -> None:

@@ -60,7 +60,11 @@ def import_(
             def progress(line: int) -> None:
                 bar.update(line - bar.pos)
 
-            result = import_file(database, file, fmt, skip_invalid, documents, progress)
+            def finishing(what: str) -> None:  # (the bar is full; say why it waits)
+                bar.label = f"Importing ({what})"
+                bar.render_progress()
+
+            result = import_file(database, file, fmt, skip_invalid, documents, progress, finishing)
     for number, reason in result.skipped:
         typer.echo(f"skipped line {number}: {reason}", err=True)
     docs = f", {result.documents} documents" if documents else ""

@@ -382,9 +382,11 @@ def bulk_import(
     skip_invalid: bool,
     result: ImportResult,
     progress: Callable[[int], None] | None = None,
+    finishing: Callable[[str], None] | None = None,
 ) -> None:
     """Stream ``path`` into the database inside ``tx``; ``progress`` gets the line
-    number reached after each batch.
+    number reached after each batch, ``finishing`` what is left to do once every
+    line is in, when that takes a while (the indexes of an empty database).
 
     The lines are parsed and validated by :mod:`timeline.io.bulk_parse` (a
     worker process for a large file) while this process writes the batches.
@@ -405,6 +407,8 @@ def bulk_import(
                     last.append(events[-1][0] - loader.first_id + 1)
                 if last:
                     progress(max(last))
+    if finishing is not None and loader.dropped:
+        finishing("building indexes")
     loader.write_documents()
     loader.rebuild_indexes()
     loader.advance_sequence()

@@ -206,12 +206,14 @@ def import_file(
     skip_invalid: bool = False,
     documents: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
+    finishing: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Import events from a jsonl or csv file in one transaction, streamed in batches.
 
     See :mod:`timeline.io.bulk` for how; all or nothing unless ``skip_invalid``.
     ``progress`` is called with the line number reached after each batch (see
-    :func:`count_lines` for the total).
+    :func:`count_lines` for the total), ``finishing`` with what remains to do
+    after the last line when that takes a while ("building indexes").
     """
     from timeline.io.bulk import bulk_import
 
@@ -222,7 +224,7 @@ def import_file(
     with database.raw_transaction(foreign_keys=False, bulk=True) as tx:
         if documents is not None:
             result.documents = load_documents(tx, Path(documents))
-        bulk_import(tx, path, fmt, skip_invalid, result, progress)
+        bulk_import(tx, path, fmt, skip_invalid, result, progress, finishing)
     return result
 
 
