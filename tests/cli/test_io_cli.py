@@ -266,3 +266,29 @@ def test_offsets_too_large_for_the_database_are_reported(cli: Cli, tmp_path: Pat
     err = cli.fails("import", str(source))
     assert "line 2" in err and "too large" in err and "Traceback" not in err
     assert "Imported 1 events, 2 lines skipped" in cli("import", "--skip-invalid", str(source))
+
+
+def test_many_rows_keep_their_order(db: str, tmp_path: Path) -> None:
+    """Actor links and sources go in many rows a statement: each event's stay in
+    the order given, whatever the batch's size."""
+    names = ["Oman", "Iran", "Qatar", "United States", "Iraq", "Switzerland"]
+    roles = ["initiator", "target", "intermediary", "participant"]
+    records = []
+    for i in range(75):  # (more than one statement's worth of rows, and a remainder)
+        actors = [
+            {"name": names[(i + k) % len(names)], "role": roles[(i * 3 + k) % len(roles)]}
+            for k in range(i % 4 + 1)
+        ]
+        sources = [
+            {"document": f"doc{(i * 7 + k) % 11}", "start": k, "end": k + 9, "quote": f"q{i}.{k}"}
+            for k in range(i % 3 + 1)
+        ]
+        records.append(dict(LINE, id=f"o{i}", actors=actors, sources=sources))
+    source = write_lines(tmp_path / "order.jsonl", *records)
+    assert import_file(Database(db), source).imported == len(records)
+    from timeline.io.interchange import export_records
+
+    exported = {r["id"]: r for r in export_records(Database(db))}
+    for record in records:
+        assert exported[record["id"]]["actors"] == record["actors"]
+        assert exported[record["id"]]["sources"] == record["sources"]
