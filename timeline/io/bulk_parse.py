@@ -46,11 +46,6 @@ WORKER_MIN_BYTES = 4_000_000
 FIELD_SET = frozenset(EVENT_FIELDS)
 UID_MATCH = UID_PATTERN.fullmatch
 
-Columns = list[Any]
-Actors = list[tuple[str, str]]
-Sources = list[tuple[str, int | None, int | None, Any]]
-Parsed = tuple[int, str | None, Columns, Actors, Sources]
-Item = Parsed | tuple[int, str]
 Rows = tuple[list[tuple[Any, ...]], list[tuple[int, str, str]], list[tuple[Any, ...]]]
 """A batch ready to write: events rows (the uid None where the line gave none),
 (event id, actor name as given, role), mentions rows (the quote None where the
@@ -221,7 +216,7 @@ def fast_row(
 def reference_validate(
     record: dict[str, Any],
 ) -> tuple[list[Any], list[tuple[str, str]], list[Any]]:
-    """The same as :func:`fast_validate` through the reference validator (any record)."""
+    """Columns, actors and sources of any record through the reference validator."""
     from timeline.io.interchange import record_to_input
 
     item = record_to_input(record)
