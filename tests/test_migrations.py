@@ -85,7 +85,6 @@ EXPECTED_INDEXES = {
     "events": {
         "ix_events_category_date_start",
         "ix_events_date_start_date_end",
-        "ix_events_span_days",
         "ix_events_status",
         "ix_events_date_precision_span_days",
         "ix_events_date_precision_date_start",

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from timeline.raw_transaction import RawTransaction
 
-KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index")
+KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index", "0004_drop_span_index")
 """Every migration this program ships, oldest first (a test keeps it in step)."""
 
 HEAD = KNOWN_REVISIONS[-1]

@@ -44,8 +44,8 @@ class Event(Base):
         Index(None, "date_start", "date_end"),
         Index(None, "category", "date_start"),
         Index(None, "status"),
-        Index(None, "span_days"),
-        # Date windows, one query per precision (migration 0003_window_index).
+        # Date windows, one query per precision (migration 0003_window_index;
+        # 0004 dropped the single-column span_days index that preceded them).
         Index(None, "date_precision", "span_days"),
         Index(None, "date_precision", "date_start"),
         Index(None, "date_precision", "category", "date_start"),

@@ -236,7 +236,7 @@ class BulkLoader:
         helper threads (the parsing worker is done by now, its core is free) in
         runs of the size of a small page cache: sorted and merged in parallel,
         about a third faster than one thread's in-memory sort (13.6 s against
-        7.8 to 11.7 s for the twelve indexes at 1,000,000 events)."""
+        7.8 to 11.7 s for the then twelve indexes at 1,000,000 events)."""
         if not self.dropped:
             return
         if self.tx.is_sqlite:
