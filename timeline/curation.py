@@ -35,7 +35,7 @@ from typing import Any
 
 from timeline.db import Database
 from timeline.editing import add_event, edit_event, set_status
-from timeline.errors import InvalidValue, TimelineError
+from timeline.errors import InvalidValue, TimelineError, json_problem
 from timeline.events import SourceRef, parse_actor
 from timeline.merging import merge_events
 from timeline.query import EVENT_FIELDS
@@ -142,7 +142,7 @@ def read_decisions(path: Path) -> list[Decision]:
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as err:
-            raise DecisionError(f"{path}: line {number}: not JSON ({err.msg})") from None
+            raise DecisionError(f"{path}: line {number}: not JSON ({json_problem(err)})") from None
         try:
             decisions.append(parse_decision(number, raw))
         except DecisionError as err:

@@ -36,3 +36,13 @@ class ImportFailed(TimelineError):
 
 class MissingExtra(TimelineError):
     """An optional dependency (an extra such as ``chart`` or ``datasette``) is not installed."""
+
+
+def json_problem(err: ValueError) -> str:
+    """What is wrong with a line of JSON and where, for an error message: "Expecting
+    value at column 1", "Unterminated string starting at column 2" (Python's own
+    messages, some of which end in "at", without the line, which the caller gives)."""
+    msg, column = getattr(err, "msg", str(err)), getattr(err, "colno", None)
+    if column is None:
+        return str(msg)
+    return f"{msg} column {column}" if str(msg).endswith(" at") else f"{msg} at column {column}"

@@ -122,6 +122,19 @@ def test_one_bad_line_imports_nothing(cli: Cli, tmp_path: Path) -> None:
     assert cli("export") == ""
 
 
+def test_bad_json_says_what_and_where_in_one_phrase(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    for text, said in (
+        ('{"summary": "cut', "Unterminated string starting at column 13"),
+        ('{"summary": "a\tb"}', "Invalid control character at column 15"),
+        ('{"summary" "x"}', "Expecting ':' delimiter at column 12"),
+    ):
+        path.write_text(text + "\n", encoding="utf-8")
+        err = cli.fails("import", str(path))
+        assert f"line 1: not valid JSON ({said});" in err, err
+        assert " at at " not in err
+
+
 def test_skip_invalid_imports_the_rest(cli: Cli, tmp_path: Path) -> None:
     path = write_lines(
         tmp_path / "in.jsonl",

@@ -115,6 +115,10 @@ def test_ambiguous_and_malformed_decisions(cli: Cli, tmp_path: Path) -> None:
         ' "set": {"colour": "red"}}\n'
     )
     assert "cannot set colour" in cli.fails("review", "--apply", str(bad))
+    bad.write_text('\n{"decision": "reject\n')
+    assert "line 2: not JSON (Unterminated string starting at column 14)" in cli.fails(
+        "review", "--apply", str(bad)
+    )
     assert "does not exist" in cli.fails("review", "--apply", str(tmp_path / "none.jsonl"))
     assert "--reject-rest goes with --apply" in cli.fails("review", "--reject-rest", code=2)
 

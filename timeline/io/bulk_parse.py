@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from timeline import vocab
 from timeline.dates import PRECISION_RANK
-from timeline.errors import ImportFailed, TimelineError
+from timeline.errors import ImportFailed, TimelineError, json_problem
 from timeline.events import OFFSET_LIMIT, UID_PATTERN
 from timeline.query import EVENT_FIELDS
 from timeline.vocab import CATEGORY_DEFAULTS, DIRECTIONS, ROLES, STATUSES
@@ -291,10 +291,10 @@ def json_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
                     continue
             elif not line.strip():
                 continue
-            try:
-                value = json.loads(line)
+            try:  # (without its line end, a string left open is reported as such)
+                value = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as err:
-                yield number, f"not valid JSON ({err.msg} at column {err.colno})"
+                yield number, f"not valid JSON ({json_problem(err)})"
                 continue
             except RecursionError:
                 yield number, "not valid JSON (nested too deeply)"
