@@ -31,6 +31,8 @@ GOLDSTEIN: dict[str, float] = {
     "084": 7.0,  # return, release
     "0841": 7.0,  # release persons
     "085": 7.0,  # ease economic sanctions
+    "087": 9.0,  # de-escalate military engagement
+    "0871": 9.0,  # declare truce, ceasefire
     "10": -5.0,  # demand
     "11": -2.0,  # disapprove
     "12": -4.0,  # reject

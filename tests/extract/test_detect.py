@@ -456,3 +456,18 @@ def test_a_participle_describing_a_state_is_not_the_sentence_s_event() -> None:
     assert [c for c in found(text) if c.subtype == "seizure"] == []
     c = only("The IRGC detained two Americans in Tehran on Monday.", "other")
     assert c.span is not None and c.span.start == date(2020, 1, 6)
+
+
+def test_a_ceasefire_that_took_effect_is_a_deal_and_one_called_for_is_not() -> None:
+    c = only("A ceasefire brokered by Qatar took effect on June 24.", "deal", "2025-06-25")
+    assert (c.subtype, c.cameo_code, c.modality) == ("ceasefire", "0871", "asserted")
+    assert ("Qatar", "intermediary") in c.actors
+    assert c.span is not None and c.span.start == date(2025, 6, 24)
+    c = only("Israel and Iran agreed to a truce on Monday.", "deal", "2025-06-25")
+    assert {("Israel", "participant"), ("Iran", "participant")} <= set(c.actors)
+    for text in (
+        "Iran called for a ceasefire in Gaza on Tuesday.",
+        "The Houthis vowed to keep up their attacks until a cease-fire is worked out.",
+        "A proposal for a temporary cease-fire was presented to Hamas on Sunday.",
+    ):
+        assert not [c for c in found(text, "2025-06-25") if c.category == "deal"], text

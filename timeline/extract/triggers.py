@@ -43,6 +43,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
+    # A ceasefire that happened: agreed, announced, brokered or in effect, not one
+    # called for or proposed (an appeal, a plan).
+    _t(
+        "deal",
+        "0871",
+        "ceasefire",
+        r"\b(?:(?:agreed|consented)\s+(?:to\s+)?|(?:announced|declared|brokered|mediated|reached"
+        r"|accepted|signed|secured)\s+)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:cease-?fire|truce)\b"
+        r"|\b(?:cease-?fire|truce)s?\s+(?:[\w-]+\s+){0,5}?(?:brokered|mediated|took\s+(?:effect|hold)"
+        r"|went\s+into\s+effect|came\s+into\s+(?:force|effect)|(?:was|were)\s+(?:agreed|announced"
+        r"|reached|declared|brokered)|began|held)\b",
+    ),
     _t(
         "deal",
         "0841",
