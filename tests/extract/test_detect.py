@@ -471,3 +471,31 @@ def test_a_ceasefire_that_took_effect_is_a_deal_and_one_called_for_is_not() -> N
         "A proposal for a temporary cease-fire was presented to Hamas on Sunday.",
     ):
         assert not [c for c in found(text, "2025-06-25") if c.category == "deal"], text
+
+
+def test_what_a_relative_clause_says_does_not_date_or_cast_the_main_event() -> None:
+    text = (
+        "Switzerland, which has represented US interests in Tehran since 1980, "
+        "passed a message from Washington to Tehran on January 5."
+    )
+    c = only(text, "message", "2020-01-09")
+    assert c.span is not None and c.span.start == date(2020, 1, 5)
+    assert set(c.actors) == {
+        ("Switzerland", "intermediary"),
+        ("United States", "initiator"),
+        ("Iran", "target"),
+    }
+    # The relative clause's own event is done by the one it hangs on.
+    c = only(text, "other", "2020-01-09")
+    assert c.subtype == "protecting power" and ("Switzerland", "initiator") in c.actors
+    assert c.span is not None and c.span.start.year == 1980
+
+
+def test_the_one_a_subject_relative_clause_hangs_on_did_what_it_says() -> None:
+    text = "Oman, which hosted secret talks in 2013, mediated again in May 2019."
+    talks = [c for c in found(text, "2020-01-09") if c.category == "talks"]
+    assert talks and all(("Oman", "intermediary") in c.actors for c in talks)
+    # An object relative ("which the United States considers ...") names no doer.
+    text = "Hamas, which the United States considers a terrorist group, attacked Israel."
+    c = only(text, "strike", "2024-02-09")
+    assert ("Hamas", "initiator") in c.actors and ("United States", "initiator") not in c.actors

@@ -24,7 +24,7 @@ from timeline.extract.gazetteer import ActorMention
 from timeline.extract.implied import administration_of
 from timeline.extract.modality import modality_of
 from timeline.extract.references import ANAPHORA, CAME_AFTER, PRECEDED, told_before
-from timeline.extract.roles import roles_of, speaker_of
+from timeline.extract.roles import relative_head, relative_subject, roles_of, speaker_of
 from timeline.extract.sentences import Span
 from timeline.extract.triggers import APPEAL, VISIT, Hit, Trigger
 
@@ -177,10 +177,16 @@ def build_candidate(
     reports no new one (no actor, a statement with no speaker, a deal named in
     passing, a state, an event told before)."""
     trigger_start = m.start
+    head = relative_head(text, clause, sentence, trigger_start, mentions)
+    if head is not None:  # "X, which ..., did": the event is in what follows the comma
+        subject: ActorMention | None = head[0]
+        clause = Span(head[1], clause.end)
+    else:  # "X, which did ...": X did it
+        subject = relative_subject(text, clause, sentence, trigger_start, mentions)
     appeal = trigger.category == "talks" and CALL_FOR.search(text[clause.start : trigger_start])
     if appeal:
         trigger = APPEAL  # a call for talks is a statement that happened, not talks
-    actors = roles_of(text, clause, sentence, trigger, trigger_start, mentions)
+    actors = roles_of(text, clause, sentence, trigger, trigger_start, mentions, subject)
     if not actors:
         return None
     if trigger.category == "talks" and not appeal:

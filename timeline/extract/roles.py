@@ -24,18 +24,45 @@ _LOCATIVE = re.compile(r"\bin\s+$")
 _RELATIVE = re.compile(r"\s*(?:which|who)\b", re.I)
 
 
-def _antecedent(
+def relative_head(
     text: str, clause: Span, sentence: Span, trigger_start: int, mentions: Sequence[ActorMention]
-) -> ActorMention | None:
-    """The actor a relative clause hangs on, when the trigger follows the clause's
-    end ("X, which ..., carried out"): the last actor named before the clause."""
+) -> tuple[ActorMention, int] | None:
+    """ "X, which ..., carried out": when a clause opens with a relative pronoun and
+    the trigger follows the relative clause's closing comma, the actor it hangs on
+    (the last one named before it, the doer) and where the main clause resumes
+    (after the comma). What the relative clause says (its actors, dates, tense)
+    is not about this event."""
     if clause.start == sentence.start or not _RELATIVE.match(text, clause.start):
         return None
     comma = text.rfind(",", clause.start, trigger_start)
     if comma < 0 or text[comma + 1 : trigger_start].strip():
         return None
     before = [m for m in mentions if sentence.start <= m.start < clause.start]
-    return before[-1] if before else None
+    return (before[-1], comma + 1) if before else None
+
+
+_OBJECT_RELATIVE = re.compile(
+    r"\s*(?:which|who)\s+(?:(?-i:[A-Z])|(?:the|a|an|this|that|these|those|it|they|he|she|we|"
+    r"its|their|his|her|our|I|you)\b)",
+    re.I,
+)
+
+
+def relative_subject(
+    text: str, clause: Span, sentence: Span, trigger_start: int, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """ "Oman, which hosted talks in 2013, ...": the actor named just before a relative
+    clause whose pronoun is its subject (a verb follows it, not "the U.S." or "it"),
+    for a trigger inside that relative clause: the one who did it."""
+    if clause.start == sentence.start or not _RELATIVE.match(text, clause.start):
+        return None
+    if _OBJECT_RELATIVE.match(text, clause.start) or "," in text[clause.start : trigger_start]:
+        return None
+    before = [m for m in mentions if sentence.start <= m.start < clause.start]
+    if not before:
+        return None
+    gap = text[before[-1].end : clause.start].strip()
+    return before[-1] if gap in (",", "'s,", "’s,") or gap == "" else None
 
 
 def roles_of(
@@ -45,12 +72,26 @@ def roles_of(
     trigger: Trigger,
     trigger_start: int,
     mentions: Sequence[ActorMention],
+    subject: ActorMention | None = None,
 ) -> list[tuple[str, str]]:
+    """Who plays which part in the event ``trigger`` reports. ``subject``: the doer
+    named before a relative clause, either for the main clause's rest that follows
+    it (``clause`` then leaves the relative clause out, :func:`relative_head`) or
+    for the relative clause itself (:func:`relative_subject`)."""
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    chunk = text[sentence.start : sentence.end]
+    if subject is not None:
+        in_clause.insert(0, subject)
+        # "Switzerland, which ..., passed a message from": read as "Switzerland passed";
+        # "Oman, which hosted talks": as "Oman hosted talks".
+        rest = _RELATIVE.match(text, clause.start)
+        chunk = (
+            text[sentence.start : subject.end]
+            + text[rest.end() if rest else clause.start : sentence.end]
+        )
     if not in_clause:
         in_clause = [m for m in mentions if sentence.start <= m.start < sentence.end]
     roles: dict[str, str] = {}
-    chunk = text[sentence.start : sentence.end]
     for m in in_clause:
         for pattern in _role_patterns(text[m.start : m.end]):
             if pattern.search(chunk):
@@ -87,12 +128,11 @@ def roles_of(
     else:
         earlier = [m for m in others if m.start < trigger_start]
         later = [m for m in others if m.start >= trigger_start]
-        antecedent = _antecedent(text, clause, sentence, trigger_start, mentions)
-        if antecedent is not None:
+        if subject is not None:
             # "Hamas, which the U.S. considers a terrorist group, carried out": the
             # doer is named before the relative clause, not inside it.
-            roles.pop(antecedent.actor, None)
-            earlier = [antecedent]
+            roles.pop(subject.actor, None)
+            earlier = [subject]
         # "the Huthi rebels in Yemen have targeted": a place is not the doer.
         doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 4), m.start)]
         if doers and doers[-1] is not earlier[-1]:
