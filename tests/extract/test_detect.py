@@ -499,3 +499,8 @@ def test_the_one_a_subject_relative_clause_hangs_on_did_what_it_says() -> None:
     text = "Hamas, which the United States considers a terrorist group, attacked Israel."
     c = only(text, "strike", "2024-02-09")
     assert ("Hamas", "initiator") in c.actors and ("United States", "initiator") not in c.actors
+
+
+def test_a_strike_on_a_named_nuclear_site_targets_its_state() -> None:
+    c = only("The United States bombed the Fordow enrichment facility on June 22.", "strike")
+    assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
