@@ -504,3 +504,24 @@ def test_the_one_a_subject_relative_clause_hangs_on_did_what_it_says() -> None:
 def test_a_strike_on_a_named_nuclear_site_targets_its_state() -> None:
     c = only("The United States bombed the Fordow enrichment facility on June 22.", "strike")
     assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
+
+
+def test_a_third_party_carrying_a_message_from_one_to_another_is_the_go_between() -> None:
+    text = (
+        "Japan's prime minister travelled to Tehran in June to carry a message "
+        "from Washington to the Supreme Leader."
+    )
+    c = only(text, "message", "2019-07-20")
+    assert set(c.actors) == {
+        ("Japan", "intermediary"),
+        ("United States", "initiator"),
+        ("Iran", "target"),
+    }
+    # Without a sender named by "from", every addressee stays an addressee.
+    c = only("Iran sent a letter to the United States and Qatar on Monday.", "message")
+    assert ("Qatar", "target") in c.actors and ("Iran", "initiator") in c.actors
+
+
+def test_having_spoken_with_someone_is_talks() -> None:
+    c = only("Pompeo said he had spoken with Iran's foreign minister on Monday.", "talks")
+    assert ("Iran", "participant") in c.actors

@@ -120,11 +120,18 @@ def roles_of(
                 elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
                     marked.setdefault(m.actor, "target")
             sender = next((a for a, r in marked.items() if r == "initiator"), None)
+            receiver = next((a for a, r in marked.items() if r == "target"), None)
             if sender is None and (len(parties) >= 2 or not marked):
                 sender = min((m for m in others if m.actor in parties), key=lambda m: m.start).actor
             for a in parties:
                 if sender is not None:
                     roles[a] = "initiator" if a == sender else "target"
+            if marked.get(sender or "") == "initiator" and receiver is not None:
+                # "Abe travelled to Tehran to carry a message from Washington to
+                # Khamenei": with sender and receiver named, anyone else carries it.
+                for a in parties:
+                    if a not in marked:
+                        roles[a] = "intermediary"
     else:
         earlier = [m for m in others if m.start < trigger_start]
         later = [m for m in others if m.start >= trigger_start]
