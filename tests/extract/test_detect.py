@@ -525,3 +525,31 @@ def test_a_third_party_carrying_a_message_from_one_to_another_is_the_go_between(
 def test_having_spoken_with_someone_is_talks() -> None:
     c = only("Pompeo said he had spoken with Iran's foreign minister on Monday.", "talks")
     assert ("Iran", "participant") in c.actors
+
+
+def test_an_event_referred_to_by_a_clause_of_its_own_is_told_too() -> None:
+    text = (
+        "Iran fired missiles at US bases on January 8, five days after the United States "
+        "killed Soleimani in Baghdad."
+    )
+    strikes = {c.subtype: c for c in found(text, "2020-01-20") if c.category == "strike"}
+    fired, killed = strikes["attack"], strikes["assassination"]
+    assert fired.span is not None and fired.span.start == date(2020, 1, 8)
+    assert ("Iran", "initiator") in fired.actors
+    # Five days before the clause's own event, not on its date.
+    assert killed.span is not None and (killed.span.start, killed.span.end) == (
+        date(2020, 1, 3),
+        date(2020, 1, 3),
+    )
+    assert ("United States", "initiator") in killed.actors
+    # A name for an event told elsewhere ("the killing of") is no new event.
+    assert [c.category for c in found("Talks resumed after the killing of Soleimani.")] == ["talks"]
+
+
+def test_the_main_clause_date_does_not_date_a_relative_clause_event_nor_the_reverse() -> None:
+    text = (
+        "Switzerland, which has represented US interests in Tehran since 1980, passed a "
+        "message from Washington to Tehran in the days after the strike."
+    )
+    c = only(text, "message", "2020-01-20")
+    assert c.span is None or c.span.start.year == 2020

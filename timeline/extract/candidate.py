@@ -172,14 +172,17 @@ def build_candidate(
     told: Container[str] = (),
     starts: Sequence[int] = (),
     after_at: int = -1,
+    exclude: Span | None = None,
 ) -> Candidate | None:
     """The event that ``trigger``, found at ``m`` in ``clause``, reports; None when it
     reports no new one (no actor, a statement with no speaker, a deal named in
-    passing, a state, an event told before)."""
+    passing, a state, an event told before). Dates in ``exclude`` (a stretch of
+    the sentence about another event) do not date it."""
     trigger_start = m.start
     head = relative_head(text, clause, sentence, trigger_start, mentions)
     if head is not None:  # "X, which ..., did": the event is in what follows the comma
         subject: ActorMention | None = head[0]
+        exclude = Span(clause.start, head[1])  # (nor date it: "which ... since 1980,")
         clause = Span(head[1], clause.end)
     else:  # "X, which did ...": X did it
         subject = relative_subject(text, clause, sentence, trigger_start, mentions)
@@ -221,6 +224,7 @@ def build_candidate(
         0 if perfect and trigger.category != "statement" else floor,
         published,
         starts,
+        exclude,
     )
     shortly_before: DateSpan | None = None
     if (

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, day_span, month_span, shifted, week_span
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
 from timeline.extract.gazetteer import Gazetteer
@@ -49,6 +50,59 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
         d.span is not None and (0 <= d.start - hit.end <= 40 or 0 <= hit.start - d.end <= 25)
         for d in dates[low:high]
     )
+
+
+_PAST_VERB = re.compile(r"(?:\w+ed|struck|shot|hit|met|sent|held|spoke|spoken|fought|won)\b", re.I)
+
+
+def _told_here(text: str, after: int, hit: Hit, mention_starts: Sequence[int]) -> bool:
+    """ "a month after Iran shot down a drone": an event referred to by a clause with
+    its own subject and past-tense verb is also told here (unlike "after the
+    killing of", a name for an event told elsewhere)."""
+    if not _PAST_VERB.match(text, hit.start):
+        return False
+    low = bisect.bisect_left(mention_starts, after)
+    return low < len(mention_starts) and mention_starts[low] < hit.start
+
+
+def _in_reference(text: str, clause: Span, hit: Hit) -> bool:
+    """Whether ``hit`` stands in an "after ..." reference to another event."""
+    return REFERENCE.search(text[clause.start : hit.start]) is not None
+
+
+_OFFSET = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?"
+    r"\s+$",
+    re.I,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _offset_before(lead_in: str, told: Sequence[Candidate]) -> DateSpan | None:
+    """ "Iran fired missiles on January 8, five days after the U.S. killed ...": the
+    day (week, month) of the event referred to, counted back from the clause's own
+    dated event (``told``: this sentence's events so far, the latest last)."""
+    m = _OFFSET.search(lead_in)
+    dated = [c for c in told if c.span is not None and not c.relative]
+    if m is None or not dated:
+        return None
+    span = dated[-1].span
+    assert span is not None
+    count = _COUNTS.get(m[1].lower()) or int(m[1])
+    unit = m[2].lower()
+    if unit == "month":
+        if span.precision not in ("day", "week", "month"):
+            return None
+        months = span.start.year * 12 + span.start.month - 1 - count
+        return month_span(months // 12, months % 12 + 1)
+    if span.precision != "day":
+        return None
+    day = shifted(span.start, -count * (7 if unit == "week" else 1))
+    if unit == "day":
+        return day_span(day)
+    year, week, _ = day.isocalendar()
+    return week_span(year, week)
 
 
 def _later_hits(
@@ -166,6 +220,14 @@ def detect(
                     hit = first_in(trigger_hits, clause)
                     if hit is not None and trigger.category not in hits:
                         hits[trigger.category] = (trigger, hit)
+                    elif (
+                        hit is not None
+                        and hit.start < hits[trigger.category][1].start
+                        and _in_reference(text, clause, hits[trigger.category][1])
+                    ):
+                        # "Iran fired missiles on January 8, days after the U.S. killed":
+                        # a hit inside a reference does not hide the clause's own event.
+                        hits[trigger.category] = (trigger, hit)
                 first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [
@@ -185,6 +247,9 @@ def detect(
                     reference = REFERENCE.search(lead_in) if table is TRIGGERS else None
                     if reference and OWN_ACT.match(text, clause.start + reference.start()):
                         reference = None  # "after withdrawing from": the subject's own act
+                    told_here = reference is not None and _told_here(
+                        text, clause.start + reference.start(), hit, near_starts
+                    )
                     if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
                         # bounds what this clause reports ("after his call for talks"
@@ -201,11 +266,22 @@ def detect(
                             published,
                             soon,
                         )
-                        continue
+                        if not told_here:
+                            continue
+                    own_clause, own_after, other = clause, after, None
+                    if told_here and reference is not None:
+                        # The event referred to is dated by its own stretch, or by how
+                        # long before this clause's event it came ("five days after").
+                        own_clause = Span(clause.start + reference.start(), clause.end)
+                        other = Span(sentence.start, own_clause.start)  # this clause's event
+                        own_after = _offset_before(
+                            text[clause.start : clause.start + reference.start()],
+                            in_sentence,
+                        )
                     candidate = build_candidate(
                         text,
                         sentence,
-                        clause,
+                        own_clause,
                         previous,
                         trigger,
                         hit,
@@ -214,13 +290,14 @@ def detect(
                         near,
                         published,
                         masked,
-                        after,
+                        own_after,
                         quote,
                         near_starts,
                         floor,
                         categories,
                         starts,
                         after_at,
+                        other,
                     )
                     if candidate is not None and not any(
                         c.category == candidate.category

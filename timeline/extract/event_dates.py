@@ -74,6 +74,7 @@ def _usable(
     category: str,
     owned: Mapping[int, str],
     starts: Sequence[int] | None = None,
+    exclude: Located | None = None,
 ) -> list[Any]:
     return [
         dates[i]
@@ -81,6 +82,7 @@ def _usable(
         if scope.start <= dates[i].start < scope.end
         and dates[i].span is not None
         and owned.get(i, category) == category
+        and (exclude is None or not exclude.start <= dates[i].start < exclude.end)
     ]
 
 
@@ -96,19 +98,21 @@ def event_date(
     floor: int | None = None,
     published: date | None = None,
     starts: Sequence[int] | None = None,
+    exclude: Located | None = None,
 ) -> tuple[Any | None, bool]:
     """The expression dating an event, and whether it came from the narrative
     (an earlier sentence of the paragraph, from ``floor`` on) rather than the
     event's own sentence. A narrative date is a past one: "the election in
     November" ahead sets no time for what follows. A clause opening "Since
-    then, ..." looks only to the narrative."""
+    then, ..." looks only to the narrative. Dates in ``exclude`` (a stretch of
+    the sentence about another event) are not this event's."""
     own = clause.start != sentence.start or not SINCE_THEN.match(text, sentence.start)
     if own and previous is not None and _WHEN.match(text[clause.start : clause.end]):
         inherited = _usable(dates, previous, category, owned, starts)
         if inherited:
             return inherited[-1], False
     for scope in (clause, sentence) if own else ():
-        inside = _usable(dates, scope, category, owned, starts)
+        inside = _usable(dates, scope, category, owned, starts, exclude)
         if inside:
             return min(inside, key=lambda d: abs(d.start - trigger_start)), False
     if floor is None:
