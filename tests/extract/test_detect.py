@@ -553,3 +553,35 @@ def test_the_main_clause_date_does_not_date_a_relative_clause_event_nor_the_reve
     )
     c = only(text, "message", "2020-01-20")
     assert c.span is None or c.span.start.year == 2020
+
+
+def test_what_follows_an_event_referred_to_is_dated_from_it() -> None:
+    text = (
+        "Two weeks after Iran shot down a US drone on June 20, Britain detained an Iranian tanker."
+    )
+    by_kind = {c.category: c for c in found(text, "2019-07-20")}
+    drone, tanker = by_kind["strike"], by_kind["other"]
+    assert drone.span is not None and drone.span.start == date(2019, 6, 20)
+    assert set(drone.actors) == {("Iran", "initiator"), ("United States", "target")}
+    # Two weeks on: the week of July 4, not June 20; and none of the drone's actors.
+    assert tanker.span is not None and tanker.span.precision == "week"
+    assert tanker.span.start <= date(2019, 7, 4) <= tanker.span.end
+    assert set(tanker.actors) == {("United Kingdom", "initiator"), ("Iran", "target")}
+    text = "After the United States imposed sanctions on Iran's oil in May, Iran attacked tankers."
+    by_kind = {c.category: c for c in found(text, "2019-07-20")}
+    attack = by_kind["strike"]
+    assert attack.span is not None and attack.relative
+    assert (attack.span.start, attack.span.end) == (date(2019, 5, 1), date(2019, 7, 20))
+
+
+def test_an_event_of_the_same_kind_referred_to_is_a_second_event() -> None:
+    text = "Iran seized a tanker on Friday after Britain detained an Iranian tanker off Gibraltar."
+    seizures = [c for c in found(text, "2019-07-20") if c.category == "other"]
+    assert {c.actors[0] for c in seizures} == {
+        ("Iran", "initiator"),
+        ("United Kingdom", "initiator"),
+    }
+    friday = next(c for c in seizures if c.actors[0][0] == "Iran")
+    assert friday.span is not None and friday.span.start == date(2019, 7, 19)
+    # The Friday of the seizure is not the detention's date.
+    assert next(c for c in seizures if c is not friday).span is None

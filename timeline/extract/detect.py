@@ -21,18 +21,25 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan, day_span, month_span, shifted, week_span
+from timeline.dates import DateSpan
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
-from timeline.extract.references import OWN_ACT, REFERENCE, SOON, after_reference
+from timeline.extract.references import (
+    OWN_ACT,
+    REFERENCE,
+    SOON,
+    after_reference,
+    in_reference,
+    offset_span,
+    told_here_at,
+)
 from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits, first_in
@@ -52,57 +59,49 @@ def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
     )
 
 
-_PAST_VERB = re.compile(r"(?:\w+ed|struck|shot|hit|met|sent|held|spoke|spoken|fought|won)\b", re.I)
+def _opening_reference(
+    text: str,
+    clause: Span,
+    hit: Hit,
+    hits: Sequence[tuple[Trigger, Hit]],
+    mention_starts: Sequence[int],
+) -> bool:
+    """Whether ``hit`` tells an event referred to ahead of every other event of the
+    clause ("After the U.S. imposed sanctions in May, Iran attacked tankers")."""
+    reference = REFERENCE.search(text, clause.start, hit.start)
+    return (
+        reference is not None
+        and all(other.start > hit.start for _, other in hits if other is not hit)
+        and told_here_at(text, reference.start(), hit.start, mention_starts)
+    )
 
 
-def _told_here(text: str, after: int, hit: Hit, mention_starts: Sequence[int]) -> bool:
-    """ "a month after Iran shot down a drone": an event referred to by a clause with
-    its own subject and past-tense verb is also told here (unlike "after the
-    killing of", a name for an event told elsewhere)."""
-    if not _PAST_VERB.match(text, hit.start):
-        return False
-    low = bisect.bisect_left(mention_starts, after)
-    return low < len(mention_starts) and mention_starts[low] < hit.start
-
-
-def _in_reference(text: str, clause: Span, hit: Hit) -> bool:
-    """Whether ``hit`` stands in an "after ..." reference to another event."""
-    return REFERENCE.search(text[clause.start : hit.start]) is not None
-
-
-_OFFSET = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?"
-    r"\s+$",
-    re.I,
-)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _offset_before(lead_in: str, told: Sequence[Candidate]) -> DateSpan | None:
-    """ "Iran fired missiles on January 8, five days after the U.S. killed ...": the
-    day (week, month) of the event referred to, counted back from the clause's own
-    dated event (``told``: this sentence's events so far, the latest last)."""
-    m = _OFFSET.search(lead_in)
-    dated = [c for c in told if c.span is not None and not c.relative]
-    if m is None or not dated:
-        return None
-    span = dated[-1].span
-    assert span is not None
-    count = _COUNTS.get(m[1].lower()) or int(m[1])
-    unit = m[2].lower()
-    if unit == "month":
-        if span.precision not in ("day", "week", "month"):
-            return None
-        months = span.start.year * 12 + span.start.month - 1 - count
-        return month_span(months // 12, months % 12 + 1)
-    if span.precision != "day":
-        return None
-    day = shifted(span.start, -count * (7 if unit == "week" else 1))
-    if unit == "day":
-        return day_span(day)
-    year, week, _ = day.isocalendar()
-    return week_span(year, week)
+def _referred_hits(
+    text: str,
+    clause: Span,
+    table: Sequence[Trigger],
+    matches: Sequence[Sequence[Hit]],
+    first: Mapping[str, tuple[Trigger, Hit]],
+    mention_starts: Sequence[int],
+) -> list[tuple[Trigger, Hit]]:
+    """Later hits of a category already found in the clause that tell the event it
+    refers to ("Iran seized a tanker after Britain detained one"): a second event."""
+    referred: list[tuple[Trigger, Hit]] = []
+    for trigger, trigger_hits in zip(table, matches, strict=True):
+        if trigger.category not in first:
+            continue
+        head = first[trigger.category][1]
+        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
+        for hit in trigger_hits[index:]:
+            if hit.start >= clause.end:
+                break
+            reference = REFERENCE.search(text, head.end, hit.start)
+            if reference is not None and told_here_at(
+                text, reference.start(), hit.start, mention_starts
+            ):
+                referred.append((trigger, hit))
+                break
+    return referred
 
 
 def _later_hits(
@@ -211,6 +210,7 @@ def detect(
             previous = parts[number - 1] if number else None
             after: DateSpan | None = None
             after_at = -1  # where the reference that gives ``after`` is
+            stretch: Span | None = None  # where an event referred to is told
             told = 0  # events the clause reports outside quotations
             # A clause reporting no other event may still report a statement; one that
             # does reports a statement only if it is more than "said" or dated itself.
@@ -223,7 +223,7 @@ def detect(
                     elif (
                         hit is not None
                         and hit.start < hits[trigger.category][1].start
-                        and _in_reference(text, clause, hits[trigger.category][1])
+                        and in_reference(text, clause.start, hits[trigger.category][1].start)
                     ):
                         # "Iran fired missiles on January 8, days after the U.S. killed":
                         # a hit inside a reference does not hide the clause's own event.
@@ -233,7 +233,16 @@ def detect(
                     hits_in_order = [
                         *hits.values(),
                         *_later_hits(text, clause, table, matches, hits),
+                        *_referred_hits(text, clause, table, matches, hits, near_starts),
                     ]
+                    # An event referred to and told here ("After X did Y, Z did W")
+                    # first: what the clause tells after it is dated from it.
+                    listed = list(hits_in_order)  # (a list being sorted reads as empty)
+                    hits_in_order.sort(
+                        key=lambda pair: (
+                            not _opening_reference(text, clause, pair[1], listed, near_starts)
+                        )
+                    )
                 else:
                     hits_in_order = list(hits.values())
                 for trigger, hit in hits_in_order:
@@ -247,8 +256,8 @@ def detect(
                     reference = REFERENCE.search(lead_in) if table is TRIGGERS else None
                     if reference and OWN_ACT.match(text, clause.start + reference.start()):
                         reference = None  # "after withdrawing from": the subject's own act
-                    told_here = reference is not None and _told_here(
-                        text, clause.start + reference.start(), hit, near_starts
+                    told_here = reference is not None and told_here_at(
+                        text, clause.start + reference.start(), hit.start, near_starts
                     )
                     if reference is not None:
                         # "after the killing of...": an event told elsewhere, whose date
@@ -272,12 +281,20 @@ def detect(
                     if told_here and reference is not None:
                         # The event referred to is dated by its own stretch, or by how
                         # long before this clause's event it came ("five days after").
-                        own_clause = Span(clause.start + reference.start(), clause.end)
-                        other = Span(sentence.start, own_clause.start)  # this clause's event
-                        own_after = _offset_before(
-                            text[clause.start : clause.start + reference.start()],
-                            in_sentence,
+                        comma = text.find(",", hit.end, clause.end)
+                        own_clause = Span(
+                            clause.start + reference.start(), clause.end if comma < 0 else comma
                         )
+                        other = Span(sentence.start, own_clause.start)  # this clause's event
+                        dated = [c.span for c in in_sentence if c.span and not c.relative]
+                        own_after = (
+                            offset_span(text[clause.start : own_clause.start], dated[-1], -1)
+                            if dated
+                            else None
+                        )
+                    elif stretch is not None and hit.start >= stretch.end:
+                        # "After X did Y on June 20, Z did W": W is not of June 20, nor X's.
+                        own_clause, other = Span(stretch.end, clause.end), stretch
                     candidate = build_candidate(
                         text,
                         sentence,
@@ -307,6 +324,16 @@ def detect(
                     ):
                         in_sentence.append(candidate)
                         told += quote is None
+                        if told_here and reference is not None and candidate.span is not None:
+                            # What the clause tells after the reference came after it:
+                            # "two weeks after" it, or some time up to publication.
+                            stretch = own_clause
+                            after_at = own_clause.start
+                            after = offset_span(
+                                text[clause.start : own_clause.start], candidate.span, 1
+                            ) or after_reference(
+                                candidate.category, candidate.subtype, [candidate], published
+                            )
                         comma = text.rfind(",", clause.start, hit.start)
                         parts_of[id(candidate)] = (
                             comma + 1 if (trigger, hit) not in first_hits else clause.start

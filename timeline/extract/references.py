@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, day_span, month_span, shifted, week_span
 
 REFERENCE = re.compile(
     r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
@@ -29,6 +29,55 @@ OWN_ACT = re.compile(r"(?i:after|before|since)\s+\w+ing\b")
 SOON = re.compile(
     r"\b(?:shortly|soon|immediately|just|right|hours|days|a\s+day|a\s+few\s+days)\s*$", re.I
 )
+
+
+PAST_VERB = re.compile(r"(?:\w+ed|struck|shot|hit|met|sent|held|spoke|spoken|fought|won)\b", re.I)
+
+
+def told_here_at(text: str, after: int, trigger_start: int, mention_starts: Sequence[int]) -> bool:
+    """ "a month after Iran shot down a drone" (``after`` is where "after" stands): an
+    event referred to by a clause with its own subject and past-tense verb is told
+    here too, unlike "after the killing of", a name for an event told elsewhere."""
+    if not PAST_VERB.match(text, trigger_start):
+        return False
+    low = bisect.bisect_left(mention_starts, after)
+    return low < len(mention_starts) and mention_starts[low] < trigger_start
+
+
+def in_reference(text: str, clause_start: int, trigger_start: int) -> bool:
+    """Whether the trigger at ``trigger_start`` stands in an "after ..." reference."""
+    return REFERENCE.search(text[clause_start:trigger_start]) is not None
+
+
+_OFFSET = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?"
+    r"\s+$",
+    re.I,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def offset_span(lead_in: str, base: DateSpan, sign: int) -> DateSpan | None:
+    """ "five days after", "two weeks after", "a month after" ending ``lead_in``: the
+    day, week or month that far from ``base`` (``sign`` -1: back from it, 1: on)."""
+    m = _OFFSET.search(lead_in)
+    if m is None:
+        return None
+    count = sign * (_COUNTS.get(m[1].lower()) or int(m[1]))
+    unit = m[2].lower()
+    if unit == "month":
+        if base.precision not in ("day", "week", "month"):
+            return None
+        months = base.start.year * 12 + base.start.month - 1 + count
+        return month_span(months // 12, months % 12 + 1)
+    if base.precision != "day":
+        return None
+    day = shifted(base.start, count * (7 if unit == "week" else 1))
+    if unit == "day":
+        return day_span(day)
+    year, week, _ = day.isocalendar()
+    return week_span(year, week)
 
 
 def _month_end(day: date) -> date:
