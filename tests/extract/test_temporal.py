@@ -88,6 +88,11 @@ def test_yearless_months_follow_the_tense_of_their_clause() -> None:
     assert values("The swap worked out in September.", february)["September"] == "2023-09"
     assert values("A vote in March could settle it.", february)["March"] == "2024-03"
     assert values("The parliament will vote in October.", february)["October"] == "2024-10"
+    # What was agreed or planned "to" happen lies after the agreeing.
+    october = "1989-10-30"
+    assert values("They agreed to buy the line in February.", october)["February"] == "1990-02"
+    assert values("It announced a plan to sell the unit in June.", october)["June"] == "1990-06"
+    assert values("They bought the line in February.", october)["February"] == "1989-02"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,11 @@ from timeline.extract.temporal_rules import (
 )
 
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
+INTENT_TO = words(
+    "agreed agrees agree agreement plan plans planned decided decision offer offered bid "
+    "proposal proposed promised pledged vowed voted hopes hoped wants wanted seeks sought aims"
+)
+"""Before "to" and a verb, they put what follows after the time of the verb."""
 NOT_BEFORE_VERBS = words("to a an the its their his her our this that these those still very newly")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _ANCHOR = re.compile(r"(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ][\d:.]*(?:Z|[+-][\d:]+)?)?")
@@ -97,6 +102,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
         return "past"
     if w == "to" and prev in ("is", "are", "was", "were"):
         return "future"  # "is to resume trading Tuesday"
+    if w == "to" and prev in INTENT_TO:
+        return "future"  # "agreed to buy the line in February": what was agreed lies ahead
     if w in PRESENT_CUES:
         return "present"
     return None
