@@ -585,3 +585,22 @@ def test_an_event_of_the_same_kind_referred_to_is_a_second_event() -> None:
     assert friday.span is not None and friday.span.start == date(2019, 7, 19)
     # The Friday of the seizure is not the detention's date.
     assert next(c for c in seizures if c is not friday).span is None
+
+
+def test_freed_citizens_travelling_home_are_a_release_not_a_state_visit() -> None:
+    text = (
+        "Five US citizens who had been held in Iran landed in Doha on Monday after "
+        "Washington agreed to release five Iranians."
+    )
+    events = found(text, "2023-09-19")
+    assert [c.category for c in events] == ["deal"]
+    swap = events[0]
+    assert swap.subtype == "prisoner release"
+    assert swap.span is not None and swap.span.start == date(2023, 9, 18)
+    # Where the prisoners were held is a party to the swap, not its host.
+    assert ("Iran", "participant") in swap.actors and (
+        "United States",
+        "participant",
+    ) in swap.actors
+    # An official landing somewhere still makes a visit.
+    assert only("Zarif landed in Muscat on Monday.", "visit").actors[0] == ("Iran", "initiator")

@@ -106,6 +106,14 @@ def _visit_or_talks(
     return VISIT, [(guest, "initiator"), (host, "target"), *rest]
 
 
+_PRIVATE_TRAVELLERS = re.compile(
+    r"\b(?:citizens|nationals|prisoners|detainees|hostages|captives|tourists|students|"
+    r"journalists|families|passengers)\b",
+    re.IGNORECASE,
+)
+"""Who travels as no state's envoy: their trips are no state visits."""
+
+
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
     r"secured|brokered|finali[sz]ed)\b",
@@ -203,6 +211,10 @@ def build_candidate(
         return None
     if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
         return None  # "a trip to the Middle East": no state visited
+    if trigger.category == "visit" and _PRIVATE_TRAVELLERS.search(
+        text, clause.start, trigger_start
+    ):
+        return None  # "five US citizens held in Iran landed in Doha": no state's visit
     if trigger.subtype == "agreement" and not _concluded(text, clause, m, dates, starts):
         return None  # "the nuclear deal" named in passing is no new event
     if _reduced_relative(text, m):

@@ -65,6 +65,12 @@ def relative_subject(
     return before[-1] if gap in (",", "'s,", "’s,") or gap == "" else None
 
 
+_HELD_IN = re.compile(
+    r"\b(?:held|detained|jailed|imprisoned|arrested|kept|captive|stranded)\s+in\s+$", re.I
+)
+"""'held in Iran': where someone was held hosts nothing, it is a party."""
+
+
 def roles_of(
     text: str,
     clause: Span,
@@ -102,7 +108,11 @@ def roles_of(
         for m in in_clause:
             lead_in = text[max(sentence.start, m.start - 4) : m.start]
             others_named = {o.actor for o in in_clause if o.actor != m.actor}
-            if re.search(r"\bin\s+$", lead_in) and len(others_named) >= 2:
+            if (
+                re.search(r"\bin\s+$", lead_in)
+                and len(others_named) >= 2
+                and not _HELD_IN.search(text, max(sentence.start, m.start - 40), m.start)
+            ):
                 roles.setdefault(m.actor, "intermediary")
     others = [m for m in in_clause if m.actor not in roles]
     if trigger.category in ("talks", "deal", "message"):

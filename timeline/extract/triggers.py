@@ -59,7 +59,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "0841",
         "prisoner release",
-        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap)\b",
+        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap"
+        r"|(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|captives|"
+        r"citizens|nationals|Americans|Iranians))\b",
     ),
     _t(
         "deal",
