@@ -604,3 +604,13 @@ def test_freed_citizens_travelling_home_are_a_release_not_a_state_visit() -> Non
     ) in swap.actors
     # An official landing somewhere still makes a visit.
     assert only("Zarif landed in Muscat on Monday.", "visit").actors[0] == ("Iran", "initiator")
+
+
+def test_a_verdict_on_an_event_told_before_is_no_new_event() -> None:
+    text = (
+        "Iran freed five Americans on Monday. Iran's president, speaking in New York "
+        "on Tuesday, called the swap a humanitarian step."
+    )
+    deals = [c for c in found(text, "2023-09-19") if c.category == "deal"]
+    assert len(deals) == 1 and deals[0].span is not None
+    assert deals[0].span.start == date(2023, 9, 18)

@@ -114,6 +114,14 @@ _PRIVATE_TRAVELLERS = re.compile(
 """Who travels as no state's envoy: their trips are no state visits."""
 
 
+_JUDGED = re.compile(
+    r"\b(?:called|described|praised|hailed|welcomed|criticized|criticised|condemned|"
+    r"defended|denounced|questioned)\s+$",
+    re.IGNORECASE,
+)
+"""Before "the <event>": a verdict on an event told before, not a new telling."""
+
+
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
     r"secured|brokered|finali[sz]ed)\b",
@@ -268,6 +276,12 @@ def build_candidate(
     ):
         since = DateSpan(expression.span.start, published, "range")
 
+    if (
+        anaphora
+        and trigger.category in told
+        and _JUDGED.search(text, max(clause.start, anaphora.start() - 20), anaphora.start())
+    ):
+        return None  # "Raisi on Tuesday called the swap a humanitarian step": told before
     if anaphora and (expression is None or narrative) and trigger.category in told:
         return None  # "these talks", "the attack": an event told before, not a new one
     confidence = 0.4 if narrative else 0.6
