@@ -614,3 +614,20 @@ def test_a_verdict_on_an_event_told_before_is_no_new_event() -> None:
     deals = [c for c in found(text, "2023-09-19") if c.category == "deal"]
     assert len(deals) == 1 and deals[0].span is not None
     assert deals[0].span.start == date(2023, 9, 18)
+
+
+def test_attacks_since_a_date_run_from_it_to_publication_by_the_groups_named() -> None:
+    text = (
+        "Iran-backed militias have launched more than 60 attacks on US troops in Iraq "
+        "and Syria since Oct. 17, the Pentagon said on Wednesday."
+    )
+    c = only(text, "strike", "2023-11-15")
+    assert ("Iran-backed militias", "initiator") in c.actors
+    assert ("United States", "target") in c.actors
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2023, 10, 17),
+        date(2023, 11, 15),
+    )
+    # A state of affairs begun then keeps its start.
+    c = only("Switzerland has represented US interests in Tehran since 1980.", "other")
+    assert c.span is not None and c.span.precision == "year"

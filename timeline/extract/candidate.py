@@ -122,6 +122,9 @@ _JUDGED = re.compile(
 """Before "the <event>": a verdict on an event told before, not a new telling."""
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
     r"secured|brokered|finali[sz]ed)\b",
@@ -274,6 +277,15 @@ def build_candidate(
         and published is not None
         and expression.span.start < published
     ):
+        since = DateSpan(expression.span.start, published, "range")
+    elif (
+        expression is not None
+        and published is not None
+        and trigger.category != "other"  # (a state begun then: "has represented since 1980")
+        and _SINCE.search(text, max(0, expression.start - 12), expression.start)
+        and expression.span.start < published
+    ):
+        # "have launched more than 60 attacks since Oct. 17": from then to publication.
         since = DateSpan(expression.span.start, published, "range")
 
     if (
