@@ -279,7 +279,8 @@ def build_candidate(
     ):
         since = DateSpan(expression.span.start, published, "range")
     elif (
-        expression is not None
+        perfect
+        and expression is not None
         and published is not None
         and trigger.category != "other"  # (a state begun then: "has represented since 1980")
         and _SINCE.search(text, max(0, expression.start - 12), expression.start)
