@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.dates import day_span
 from timeline.extract.candidate import Candidate
 from timeline.extract.detect import detect
 from timeline.extract.gazetteer import load_gazetteer
@@ -631,3 +632,7 @@ def test_attacks_since_a_date_run_from_it_to_publication_by_the_groups_named() -
     # A state of affairs begun then keeps its start.
     c = only("Switzerland has represented US interests in Tehran since 1980.", "other")
     assert c.span is not None and c.span.precision == "year"
+    # Not a present perfect: the date the "since" names, not a range.
+    text = "The meeting was the first since April 12, when the two sides met in Oman."
+    spans = {c.span for c in found(text, "2025-07-01") if c.category == "talks"}
+    assert spans == {day_span(date(2025, 4, 12))}
