@@ -636,3 +636,17 @@ def test_attacks_since_a_date_run_from_it_to_publication_by_the_groups_named() -
     text = "The meeting was the first since April 12, when the two sides met in Oman."
     spans = {c.span for c in found(text, "2025-07-01") if c.category == "talks"}
     assert spans == {day_span(date(2025, 4, 12))}
+
+
+def test_the_clause_event_before_a_reference_keeps_neither_its_actors_nor_its_date() -> None:
+    text = (
+        "Iran fired missiles at US bases on January 8, five days after the United States "
+        "killed Soleimani in Baghdad."
+    )
+    fired = next(c for c in found(text, "2020-01-20") if c.subtype == "attack")
+    assert set(fired.actors) == {("Iran", "initiator"), ("United States", "target")}
+    text = "Iran fired missiles at US bases, days after the U.S. killed Soleimani on January 3."
+    fired = next(c for c in found(text, "2020-01-20") if c.subtype == "attack")
+    # Not January 3 itself: some days after it (to the end of its month at most).
+    assert fired.span is not None and fired.relative
+    assert (fired.span.start, fired.span.end) == (date(2020, 1, 3), date(2020, 1, 20))

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
 from timeline.extract.gazetteer import Gazetteer
@@ -74,6 +74,28 @@ def _opening_reference(
         and all(other.start > hit.start for _, other in hits if other is not hit)
         and told_here_at(text, reference.start(), hit.start, mention_starts)
     )
+
+
+def _reference_after(
+    text: str,
+    clause: Span,
+    hit: Hit,
+    hits: Sequence[tuple[Trigger, Hit]],
+    mention_starts: Sequence[int],
+) -> Span | None:
+    """The stretch of the clause, after ``hit``, that tells an event it refers to
+    ("..., five days after the U.S. killed Soleimani in Baghdad"), if any: from the
+    "after" to the next comma or the clause's end."""
+    for _, other in hits:
+        if other.start <= hit.start:
+            continue
+        reference = REFERENCE.search(text, hit.end, other.start)
+        if reference is not None and told_here_at(
+            text, reference.start(), other.start, mention_starts
+        ):
+            comma = text.find(",", other.end, clause.end)
+            return Span(reference.start(), clause.end if comma < 0 else comma)
+    return None
 
 
 def _referred_hits(
@@ -295,6 +317,13 @@ def detect(
                     elif stretch is not None and hit.start >= stretch.end:
                         # "After X did Y on June 20, Z did W": W is not of June 20, nor X's.
                         own_clause, other = Span(stretch.end, clause.end), stretch
+                    elif table is TRIGGERS:
+                        # "Iran fired missiles on January 8, days after the U.S. killed
+                        # Soleimani in Baghdad": the reference that follows is not this
+                        # event's (its actors, its dates).
+                        later = _reference_after(text, clause, hit, hits_in_order, near_starts)
+                        if later is not None:
+                            own_clause, other = Span(clause.start, later.start), later
                     candidate = build_candidate(
                         text,
                         sentence,
@@ -329,11 +358,25 @@ def detect(
                             # "two weeks after" it, or some time up to publication.
                             stretch = own_clause
                             after_at = own_clause.start
-                            after = offset_span(
-                                text[clause.start : own_clause.start], candidate.span, 1
-                            ) or after_reference(
-                                candidate.category, candidate.subtype, [candidate], published
+                            lead = text[clause.start : own_clause.start]
+                            after = offset_span(lead, candidate.span, 1) or after_reference(
+                                candidate.category,
+                                candidate.subtype,
+                                [candidate],
+                                published,
+                                bool(SOON.search(lead)),
                             )
+                            # "Iran fired missiles at US bases, days after the U.S. killed
+                            # Soleimani on January 3": the clause's undated event too.
+                            for earlier in in_sentence[:-1]:
+                                if (
+                                    after is not None
+                                    and earlier.span is None
+                                    and earlier.modality == "asserted"
+                                    and clause.start <= earlier.trigger_start < own_clause.start
+                                ):
+                                    earlier.span, earlier.relative = after, True
+                                    earlier.date_text = render(after)
                         comma = text.rfind(",", clause.start, hit.start)
                         parts_of[id(candidate)] = (
                             comma + 1 if (trigger, hit) not in first_hits else clause.start
