@@ -650,3 +650,31 @@ def test_the_clause_event_before_a_reference_keeps_neither_its_actors_nor_its_da
     # Not January 3 itself: some days after it (to the end of its month at most).
     assert fired.span is not None and fired.relative
     assert (fired.span.start, fired.span.end) == (date(2020, 1, 3), date(2020, 1, 20))
+
+
+def test_a_letter_delivered_by_a_go_between_and_one_written_to_a_leader() -> None:
+    text = (
+        "Iran's foreign ministry said on Thursday that it had received a letter from "
+        "President Trump, delivered by an adviser to the Omani sultan."
+    )
+    c = only(text, "message", "2025-03-14")
+    assert set(c.actors) == {
+        ("Oman", "intermediary"),
+        ("Iran", "target"),
+        ("United States", "initiator"),
+    }
+    c = only("Trump said last Friday that he had written to Khamenei.", "message", "2025-03-14")
+    assert set(c.actors) == {("United States", "initiator"), ("Iran", "target")}
+
+
+def test_pulling_out_of_the_deal_and_reimposing_sanctions() -> None:
+    c = only("Trump pulled out of the nuclear deal with Iran in May 2018.", "other", "2025-03-14")
+    assert c.subtype == "withdrawal" and ("United States", "initiator") in c.actors
+    text = (
+        "In his first term he pulled the United States out of the deal in May 2018 "
+        "and reimposed sanctions on Iran."
+    )
+    events = {c.category: c for c in found(text, "2025-03-14")}
+    assert ("United States", "initiator") in events["other"].actors
+    assert events["sanction"].span is not None
+    assert events["sanction"].span.start == date(2018, 5, 1)

@@ -71,6 +71,9 @@ _HELD_IN = re.compile(
 """'held in Iran': where someone was held hosts nothing, it is a party."""
 
 
+_PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
+
+
 def roles_of(
     text: str,
     clause: Span,
@@ -157,6 +160,9 @@ def roles_of(
         if earlier:
             roles.setdefault(earlier[-1].actor, "initiator")
         for m in later:
+            # "(he) pulled the United States out of the deal": the state pulled out.
+            if _PULLED_OUT.fullmatch(text, trigger_start, m.start):
+                roles[m.actor] = "initiator"
             roles.setdefault(m.actor, "target")
         for m in earlier[:-1]:
             roles.setdefault(m.actor, "participant")

@@ -73,7 +73,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction",
         "163",
         "sanctions",
-        r"\b(?:impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo"
         r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
         r"spending|moving|receiving)\b(?=.{0,30}?\b(?:funds|money|assets|revenue|them|it)\b))",
@@ -87,7 +87,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+its\s+influence)\b"
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
-        r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b",
+        r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b"
+        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?to\b(?=\s+(?-i:[A-Z]))",
     ),
     _t(
         "talks",
@@ -106,6 +107,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "16",
         "withdrawal",
         r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"
+        r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
         r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
     ),
     # Diplomatic relations broken, or represented by a third state (a protecting power).
@@ -194,6 +196,8 @@ VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
 
 ROLE_INTERMEDIARY = (  # {actor} is the escaped name as written
     r"(?:through|via|by way of|mediated by|with the help of|hosted by|brokered by)\s+(?:the\s+)?{actor}",
+    # "a letter delivered by an adviser to the Omani sultan"
+    r"(?:delivered|carried|conveyed|relayed|passed|handed)\s+(?:over\s+)?by\s+(?:[\w'’-]+\s+){{0,5}}?{actor}",
     # "Oman mediated", "Oman's foreign minister carried", "Swiss diplomats delivered"
     r"{actor}(?:'s?)?\s+(?:(?!and\b|or\b)[a-z]\w*\s+){{0,2}}(?:mediat\w+|brokered|hosted|carried|delivered|relayed|passed|conveyed|facilitated)",
     r"asked\s+{actor}\s+to",
