@@ -678,3 +678,19 @@ def test_pulling_out_of_the_deal_and_reimposing_sanctions() -> None:
     assert ("United States", "initiator") in events["other"].actors
     assert events["sanction"].span is not None
     assert events["sanction"].span.start == date(2018, 5, 1)
+
+
+def test_an_event_a_day_before_which_another_came_is_counted_from_it() -> None:
+    text = (
+        "The US Navy intercepted a dhow off Somalia on January 11, US Central Command "
+        "said on Tuesday. The seizure came a day before American and British warplanes "
+        "struck more than 60 targets in Yemen."
+    )
+    events = {c.category: c for c in found(text, "2024-01-17")}
+    seizure, strike = events["other"], events["strike"]
+    assert seizure.span is not None and seizure.span.start == date(2024, 1, 11)
+    assert ("United States", "initiator") in seizure.actors
+    assert strike.span is not None and strike.span.start == date(2024, 1, 12)
+    # Both named doers did it.
+    assert {("United States", "initiator"), ("United Kingdom", "initiator")} <= set(strike.actors)
+    assert ("Yemen", "target") in strike.actors

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -74,6 +75,17 @@ def _opening_reference(
         and all(other.start > hit.start for _, other in hits if other is not hit)
         and told_here_at(text, reference.start(), hit.start, mention_starts)
     )
+
+
+_TOLD_EVENT_CAME = re.compile(
+    r"\s*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,2}(?:came|was|happened|occurred)\b", re.I
+)
+
+
+def _word_at(text: str, start: int) -> str:
+    """The word at ``start``, lower case."""
+    m = re.match(r"\w+", text[start : start + 20])
+    return m[0].lower() if m else ""
 
 
 def _reference_after(
@@ -308,11 +320,15 @@ def detect(
                             clause.start + reference.start(), clause.end if comma < 0 else comma
                         )
                         other = Span(sentence.start, own_clause.start)  # this clause's event
+                        lead = text[clause.start : own_clause.start]
                         dated = [c.span for c in in_sentence if c.span and not c.relative]
+                        if not dated and _TOLD_EVENT_CAME.match(lead):
+                            # "The seizure came a day before ... struck": the event
+                            # just told is the one it is counted from.
+                            dated = [c.span for c in found if c.span and not c.relative]
+                        ahead = _word_at(text, own_clause.start) == "before"
                         own_after = (
-                            offset_span(text[clause.start : own_clause.start], dated[-1], -1)
-                            if dated
-                            else None
+                            offset_span(lead, dated[-1], 1 if ahead else -1) if dated else None
                         )
                     elif stretch is not None and hit.start >= stretch.end:
                         # "After X did Y on June 20, Z did W": W is not of June 20, nor X's.
@@ -353,7 +369,12 @@ def detect(
                     ):
                         in_sentence.append(candidate)
                         told += quote is None
-                        if told_here and reference is not None and candidate.span is not None:
+                        if (
+                            told_here
+                            and reference is not None
+                            and candidate.span is not None
+                            and _word_at(text, own_clause.start) != "before"
+                        ):
                             # What the clause tells after the reference came after it:
                             # "two weeks after" it, or some time up to publication.
                             stretch = own_clause

@@ -20,7 +20,10 @@ from timeline.dates import DateSpan, day_span, month_span, shifted, week_span
 
 REFERENCE = re.compile(
     r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+['’]s?\s+){0,3}(?:[\w.-]+\s+){0,2}$",
+    r"\s+(?:(?:the\s+|a\s+|an\s+)?(?:[\w.-]+['’]s?\s+){0,3}(?:[\w.-]+\s+){0,2}"
+    # A longer subject led by a name, no verb in it: "before American and British
+    # warplanes struck" (not "after Washington agreed to").
+    r"|(?:the\s+)?(?-i:[A-Z])[\w.'’-]*\s+(?:(?![\w.'’-]*ed\s|to\s)[\w.'’-]+\s+){2,4})$",
     re.IGNORECASE,
 )
 

@@ -74,6 +74,9 @@ _HELD_IN = re.compile(
 _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 
 
+_AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
+
+
 def roles_of(
     text: str,
     clause: Span,
@@ -159,6 +162,12 @@ def roles_of(
             earlier = [*[m for m in earlier if m is not doers[-1]], doers[-1]]
         if earlier:
             roles.setdefault(earlier[-1].actor, "initiator")
+            # "American and British warplanes struck": both did it.
+            for first, second in zip(earlier[-2::-1], earlier[:0:-1], strict=True):
+                if not _AND.fullmatch(text, first.end, second.start):
+                    break
+                if roles.get(second.actor) == "initiator":
+                    roles.setdefault(first.actor, "initiator")
         for m in later:
             # "(he) pulled the United States out of the deal": the state pulled out.
             if _PULLED_OUT.fullmatch(text, trigger_start, m.start):

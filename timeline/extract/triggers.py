@@ -42,7 +42,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
-    _t("other", "17", "seizure", r"\b(?:seized|seizure of|captured|detained)\b"),
+    _t(
+        "other",
+        "17",
+        "seizure",
+        r"\b(?:seized|seizure of|captured|detained|intercepted|confiscated)\b",
+    ),
     # A ceasefire that happened: agreed, announced, brokered or in effect, not one
     # called for or proposed (an appeal, a plan).
     _t(
