@@ -694,3 +694,12 @@ def test_an_event_a_day_before_which_another_came_is_counted_from_it() -> None:
     # Both named doers did it.
     assert {("United States", "initiator"), ("United Kingdom", "initiator")} <= set(strike.actors)
     assert ("Yemen", "target") in strike.actors
+
+
+def test_a_ship_flagged_by_a_state_names_that_state() -> None:
+    text = "Iran's Revolutionary Guards seized a British-flagged tanker on Friday."
+    c = only(text, "other", "2019-07-20")
+    assert ("IRGC", "initiator") in c.actors and ("United Kingdom", "target") in c.actors
+    # A name fused to another word still does not count.
+    c = only("Iraq-based militias attacked a US base on Friday.", "strike", "2019-07-20")
+    assert "Iraq" not in {name for name, _ in c.actors}

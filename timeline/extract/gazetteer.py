@@ -117,6 +117,8 @@ def trie_pattern(words: list[str]) -> str:
 
 
 _LEADER_SUFFIXES = ("-led", "-brokered", "-hosted", "-mediated", "-sponsored")
+_OWNER_SUFFIXES = ("-flagged", "-registered", "-owned")
+"""A ship or firm of that state: "a British-flagged tanker" names Britain."""
 
 
 def _hyphen_ok(text: str, start: int, end: int) -> bool:
@@ -130,7 +132,11 @@ def _hyphen_ok(text: str, start: int, end: int) -> bool:
             return False
     if end < len(text) and text[end] == "-":
         follows = text[end : end + 12].lower()
-        if not (text[end + 1 : end + 2].isupper() or follows.startswith(_LEADER_SUFFIXES)):
+        if not (
+            text[end + 1 : end + 2].isupper()
+            or follows.startswith(_LEADER_SUFFIXES)
+            or follows.startswith(_OWNER_SUFFIXES)
+        ):
             return False
     return True
 
