@@ -703,3 +703,14 @@ def test_a_ship_flagged_by_a_state_names_that_state() -> None:
     # A name fused to another word still does not count.
     c = only("Iraq-based militias attacked a US base on Friday.", "strike", "2019-07-20")
     assert "Iraq" not in {name for name, _ in c.actors}
+
+
+def test_a_week_later_dates_the_event_from_the_day_told_before() -> None:
+    text = (
+        "Israel struck Iran's consulate in Damascus on April 1. "
+        "A week later, Iran launched drones at Israel."
+    )
+    strikes = found(text, "2024-04-16")
+    drones = next(c for c in strikes if c.actors[0] == ("Iran", "initiator"))
+    assert drones.span is not None and drones.span.precision == "week"
+    assert drones.span.start <= date(2024, 4, 8) <= drones.span.end

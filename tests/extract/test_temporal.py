@@ -249,3 +249,15 @@ def test_more_than_n_units_ago_is_before_the_nth() -> None:
     values = [e.value for e in tag_dates("It began more than two decades ago.", "2020-01-09")]
     assert values == ["199"]
     assert [e.value for e in tag_dates("It began two decades ago.", "2020-01-09")] == ["200"]
+
+
+def test_days_later_is_a_duration_that_dates_what_it_tells() -> None:
+    found = tag_dates(
+        "The strike came on April 1. Two days later, Iran vowed revenge.", "2024-04-16"
+    )
+    later = found[-1]
+    assert (later.text, later.type, later.value) == ("Two days later", "DURATION", "P2D")
+    assert (later.date_start, later.precision) == (date(2024, 4, 3), "day")
+    # With no day told before, nothing to count from.
+    alone = only("Two days later, Iran vowed revenge.", "2024-04-16")
+    assert alone.value == "P2D" and alone.date_start is None

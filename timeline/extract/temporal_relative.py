@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, span_from_value
 from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
@@ -162,8 +162,16 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if direction in ("before", "after") or (
         direction in ("later", "earlier") and unit in ("day", "week", "month")
     ):
-        # "three days later", "a week earlier": an offset from an event, not from the anchor.
-        return _resolved("DURATION", f"P{count if count else 'X'}{code}")
+        # "three days later", "a week earlier": an offset from an event, not from the anchor
+        # (a duration, as TimeML has it), which dates what it tells when the day of the
+        # event just told is known: "On April 1 ... Two days later, ..." is April 3.
+        duration = _resolved("DURATION", f"P{count if count else 'X'}{code}")
+        if count and direction in ("later", "earlier") and ctx.last_day is not None:
+            sign = 1 if direction == "later" else -1
+            moved = _unit_value(ctx, unit, sign * count, ref=ctx.last_day)
+            if moved is not None:
+                duration.span = span_from_value(moved.value)
+        return duration
     if count is None:
         return _resolved("DATE", "FUTURE_REF" if direction in ("later", "from now") else "PAST_REF")
     sign = 1 if direction in ("later", "from now", "hence") else -1
