@@ -714,3 +714,25 @@ def test_a_week_later_dates_the_event_from_the_day_told_before() -> None:
     drones = next(c for c in strikes if c.actors[0] == ("Iran", "initiator"))
     assert drones.span is not None and drones.span.precision == "week"
     assert drones.span.start <= date(2024, 4, 8) <= drones.span.end
+
+
+def test_an_attack_by_a_named_doer_in_a_reference_and_the_passive() -> None:
+    text = (
+        "Israel bombed Iranian air defenses in October in retaliation for a ballistic "
+        "missile attack by Iran on October 1."
+    )
+    strikes = found(text, "2024-11-14")
+    by_doer = {c.actors[0]: c for c in strikes if c.category == "strike"}
+    israel, iran = by_doer[("Israel", "initiator")], by_doer[("Iran", "initiator")]
+    assert israel.span is not None and israel.span.precision == "month"
+    assert iran.span is not None and iran.span.start == date(2024, 10, 1)
+    c = only("Iran's consulate was struck by Israel on April 1.", "strike", "2024-04-16")
+    assert set(c.actors) == {("Israel", "initiator"), ("Iran", "target")}
+
+
+def test_a_withdrawal_named_by_its_verb_alone_and_an_agency_chief() -> None:
+    c = only("The deal unraveled after the United States withdrew in 2018.", "other")
+    assert c.subtype == "withdrawal" and ("United States", "initiator") in c.actors
+    assert c.span is not None and c.span.start == date(2018, 1, 1)
+    c = only("Grossi met Foreign Minister Abbas Araghchi on Tuesday.", "talks", "2024-11-14")
+    assert {name for name, _ in c.actors} == {"IAEA", "Iran"}

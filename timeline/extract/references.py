@@ -34,17 +34,31 @@ SOON = re.compile(
 )
 
 
-PAST_VERB = re.compile(r"(?:\w+ed|struck|shot|hit|met|sent|held|spoke|spoken|fought|won)\b", re.I)
+PAST_VERB = re.compile(
+    r"(?:\w+ed|struck|shot|hit|met|sent|held|spoke|spoken|fought|won|withdrew|drew|threw|"
+    r"flew|began|broke|took|gave|led|made|froze|sold|bought|paid|left|lost|stole)\b",
+    re.I,
+)
+
+
+_BY_DOER = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|assault|bombing|raids?)\s+by\s+(?:the\s+)?", re.I
+)
 
 
 def told_here_at(text: str, after: int, trigger_start: int, mention_starts: Sequence[int]) -> bool:
     """ "a month after Iran shot down a drone" (``after`` is where "after" stands): an
     event referred to by a clause with its own subject and past-tense verb is told
     here too, unlike "after the killing of", a name for an event told elsewhere."""
-    if not PAST_VERB.match(text, trigger_start):
-        return False
     low = bisect.bisect_left(mention_starts, after)
-    return low < len(mention_starts) and mention_starts[low] < trigger_start
+    if PAST_VERB.match(text, trigger_start):
+        return low < len(mention_starts) and mention_starts[low] < trigger_start
+    # "in retaliation for a missile attack by Iran on October 1": named with its doer.
+    by = _BY_DOER.match(text, trigger_start)
+    if by is None:
+        return False
+    doer = bisect.bisect_left(mention_starts, by.end())
+    return doer < len(mention_starts) and mention_starts[doer] == by.end()
 
 
 def in_reference(text: str, clause_start: int, trigger_start: int) -> bool:

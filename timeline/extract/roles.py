@@ -77,6 +77,9 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
 def roles_of(
     text: str,
     clause: Span,
@@ -171,6 +174,15 @@ def roles_of(
         for m in later:
             # "(he) pulled the United States out of the deal": the state pulled out.
             if _PULLED_OUT.fullmatch(text, trigger_start, m.start):
+                roles[m.actor] = "initiator"
+            elif m.actor not in roles and _BY.search(
+                text, max(trigger_start, m.start - 9), m.start
+            ):
+                # "an attack by Iran", "Iran was struck by Israel": the one named after
+                # "by" did it, and a doer named before is then its target.
+                for actor, role in list(roles.items()):
+                    if role == "initiator":
+                        roles[actor] = "target"
                 roles[m.actor] = "initiator"
             roles.setdefault(m.actor, "target")
         for m in earlier[:-1]:

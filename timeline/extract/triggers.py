@@ -112,6 +112,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "16",
         "withdrawal",
         r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"
+        # "after the United States withdrew in 2018": withdrew with nothing named after it
+        r"|\b(?:withdrew|pulled\s+out)(?=\s+(?:in|on|last|that|this)\b|\s*[.,;])"
         r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
         r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
     ),
