@@ -736,3 +736,10 @@ def test_a_withdrawal_named_by_its_verb_alone_and_an_agency_chief() -> None:
     assert c.span is not None and c.span.start == date(2018, 1, 1)
     c = only("Grossi met Foreign Minister Abbas Araghchi on Tuesday.", "talks", "2024-11-14")
     assert {name for name, _ in c.actors} == {"IAEA", "Iran"}
+
+
+def test_a_censure_is_a_criticism() -> None:
+    text = "The IAEA board censured Iran on Thursday for failing to cooperate."
+    c = only(text, "statement", "2024-11-14")
+    assert c.subtype == "criticism"
+    assert set(c.actors) == {("IAEA", "initiator"), ("Iran", "target")}

@@ -153,7 +153,12 @@ STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
     _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
     _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out)\b"),
-    _t("statement", "11", "criticism", r"\b(?:condemned|criticized|criticised|denounced)\b"),
+    _t(
+        "statement",
+        "11",
+        "criticism",
+        r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked)\b",
+    ),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
     _t(
