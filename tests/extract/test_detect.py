@@ -743,3 +743,13 @@ def test_a_censure_is_a_criticism() -> None:
     c = only(text, "statement", "2024-11-14")
     assert c.subtype == "criticism"
     assert set(c.actors) == {("IAEA", "initiator"), ("Iran", "target")}
+
+
+def test_what_a_doer_is_said_to_have_done_in_an_aside_is_no_statement() -> None:
+    text = (
+        "The United States imposed sanctions last month on a network that it said "
+        "smuggled Iranian oil to China."
+    )
+    assert [c.category for c in found(text, "2024-06-14")] == ["sanction"]
+    c = only("The State Department said on Monday that Iran had cheated.", "statement")
+    assert ("United States", "initiator") in c.actors

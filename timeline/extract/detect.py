@@ -82,6 +82,9 @@ _TOLD_EVENT_CAME = re.compile(
 )
 
 
+_ASIDE = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they|officials)\s+$", re.I)
+
+
 def _word_at(text: str, start: int) -> str:
     """The word at ``start``, lower case."""
     m = re.match(r"\w+", text[start : start + 20])
@@ -283,7 +286,10 @@ def detect(
                     quote = quoted_at(quotes, hit.start)
                     plain = trigger.subtype == "statement"
                     if table is STATEMENTS and (
-                        quote is not None or (told and plain and not _dated(hit, dates, starts))
+                        quote is not None
+                        or (told and plain and not _dated(hit, dates, starts))
+                        # "a network that it said smuggled oil": an aside, not a statement
+                        or (plain and _ASIDE.search(text, max(0, hit.start - 40), hit.start))
                     ):
                         continue
                     lead_in = text[clause.start : hit.start]
