@@ -753,3 +753,36 @@ def test_what_a_doer_is_said_to_have_done_in_an_aside_is_no_statement() -> None:
     assert [c.category for c in found(text, "2024-06-14")] == ["sanction"]
     c = only("The State Department said on Monday that Iran had cheated.", "statement")
     assert ("United States", "initiator") in c.actors
+
+
+def test_talks_ahead_of_which_something_happened_are_still_to_come() -> None:
+    text = (
+        "Iran released two French citizens on Thursday, in a move seen as a goodwill "
+        "gesture ahead of nuclear talks."
+    )
+    release = only(text, "deal", "2025-11-07")
+    assert release.modality == "asserted" and release.span == day_span(date(2025, 11, 6))
+    talks = only(text, "talks", "2025-11-07")
+    assert talks.modality == "planned" and talks.span is None
+
+
+def test_a_date_before_what_messages_were_about_dates_the_messages() -> None:
+    text = (
+        "Iran and the United States exchanged messages through Swiss diplomats earlier "
+        "this month about a possible prisoner swap."
+    )
+    c = only(text, "message", "2025-11-07")
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2025, 11, 1),
+        date(2025, 11, 7),
+    )
+    assert ("Switzerland", "intermediary") in c.actors
+
+
+def test_an_arrest_is_a_seizure() -> None:
+    c = only("The two men were arrested in Iran in May 2022.", "other", "2025-11-07")
+    assert c.subtype == "seizure"
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2022, 5, 1),
+        date(2022, 5, 31),
+    )

@@ -125,6 +125,9 @@ _JUDGED = re.compile(
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
     r"secured|brokered|finali[sz]ed)\b",
@@ -326,6 +329,12 @@ def build_candidate(
             masked, clause, trigger_start, m.end, saying=trigger.category == "statement"
         )
     )
+    if modality == "asserted" and _AHEAD_OF.search(
+        text, max(clause.start, trigger_start - 50), trigger_start
+    ):
+        modality = "planned"  # "a gesture ahead of nuclear talks": the talks are to come
+        if span is not None and published is not None and span.end <= published:
+            span, expression = None, None  # the gesture's day, not the talks'
     if span is not None and published is not None and span.start > published:
         modality = "planned" if modality == "asserted" else modality
     if span is not None and modality == "asserted":

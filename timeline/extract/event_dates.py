@@ -29,6 +29,7 @@ class Located(Protocol):
 _ATTACHED_GAP = re.compile(r"[^,;.:()\"“”—–]{0,30}")
 _NOT_MODIFIERS = re.compile(
     r"\b(?:after|before|when|since|following|until|while|in|on|at|by|for|from|with|to|of|"
+    r"about|over|regarding|concerning|during|amid|through|"
     r"and|or|but|that|which|who|was|were|is|are|has|had|have|been)\b",
     re.IGNORECASE,
 )

@@ -46,7 +46,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "17",
         "seizure",
-        r"\b(?:seized|seizure of|captured|detained|intercepted|confiscated)\b",
+        r"\b(?:seized|seizure of|captured|detained|arrested|intercepted|confiscated)\b",
     ),
     # A ceasefire that happened: agreed, announced, brokered or in effect, not one
     # called for or proposed (an appeal, a plan).
