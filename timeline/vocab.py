@@ -27,6 +27,7 @@ GOLDSTEIN: dict[str, float] = {
     "043": 2.8,  # host a visit
     "045": 5.0,  # mediate
     "046": 7.0,  # engage in negotiation
+    "051": 3.4,  # praise or endorse
     "057": 8.0,  # sign formal agreement
     "084": 7.0,  # return, release
     "0841": 7.0,  # release persons

@@ -786,3 +786,65 @@ def test_an_arrest_is_a_seizure() -> None:
         date(2022, 5, 1),
         date(2022, 5, 31),
     )
+
+
+def test_a_consequence_after_a_comma_does_not_name_the_event() -> None:
+    text = (
+        "On Sept. 28, the Revolutionary Guards fired missiles and drones at bases of Kurdish "
+        "groups in northern Iraq, killing more than a dozen people."
+    )
+    c = only(text, "strike", "2022-10-04")
+    assert c.subtype == "attack" and c.trigger.startswith("fired")
+    assert ("IRGC", "initiator") in c.actors and ("Iraq", "initiator") not in c.actors
+    # Without a comma the killing is the event: "A drone strike killed Soleimani".
+    killing = only("A U.S. drone strike killed Soleimani on Jan. 3.", "strike")
+    assert killing.subtype == "assassination"
+
+
+def test_more_words_of_attack_and_an_idiom_that_is_none() -> None:
+    for text in (
+        "The United States destroyed two Iranian oil platforms in the Gulf on Monday.",
+        "Early on Monday, American warships opened fire on two Iranian platforms.",
+        "Two days later, U.S. helicopters fired on Iranian speedboats.",
+    ):
+        c = only(text, "strike", "1988-04-20")
+        assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
+    text = "Rafsanjani has struck a more cautious note, saying Iran would choose its time."
+    assert not [c for c in found(text, "1988-07-15") if c.category == "strike"]
+
+
+def test_prisoners_exchanged_handed_back_or_let_go_are_released() -> None:
+    for text in (
+        "Washington and Tehran exchanged prisoners on Monday.",
+        "The crews were handed back to the U.S. Navy on Monday.",
+        "Iran let the sailors go on Monday.",
+    ):
+        c = only(text, "deal", "2016-01-20")
+        assert c.subtype == "prisoner release" and c.span == day_span(date(2016, 1, 18))
+
+
+def test_accusing_blaming_praising_and_posting_are_statements() -> None:
+    c = only("Iranian officials on Tuesday accused Washington of lying.", "statement", "1988-04-20")
+    assert c.subtype == "accusation" and c.cameo_code == "112"
+    assert set(c.actors) == {("Iran", "initiator"), ("United States", "target")}
+    c = only("Iran blamed Israel on Monday for the blast at Natanz.", "statement", "2021-04-20")
+    assert c.subtype == "accusation" and ("Israel", "target") in c.actors
+    text = "Kerry, in a statement on Wednesday, thanked Iranian authorities for their help."
+    c = only(text, "statement", "2016-01-14")
+    assert c.subtype == "praise" and c.cameo_code == "051"
+    assert ("United States", "initiator") in c.actors
+    c = only(
+        "Zarif wrote on Twitter on Wednesday that the episode was over.", "statement", "2016-01-14"
+    )
+    assert ("Iran", "initiator") in c.actors and c.span == day_span(date(2016, 1, 13))
+    c = only("Sullivan on Friday called her death an appalling affront.", "statement", "2022-09-20")
+    assert ("United States", "initiator") in c.actors
+
+
+def test_strikes_called_off_sanctions_prepared_and_talks_one_is_open_to() -> None:
+    c = only("The Pentagon called off the strikes on Thursday.", "strike", "2019-06-26")
+    assert c.modality == "denied"
+    text = "The Treasury has also prepared sanctions on firms tied to Iran's missile program."
+    assert only(text, "sanction", "2016-01-14").modality == "planned"
+    text = "Washington has said it is open to meeting Iranian negotiators face to face."
+    assert only(text, "talks", "2021-04-20").modality == "possible"

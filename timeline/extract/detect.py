@@ -259,11 +259,16 @@ def detect(
                         hits[trigger.category] = (trigger, hit)
                     elif (
                         hit is not None
-                        and hit.start < hits[trigger.category][1].start
-                        and in_reference(text, clause.start, hits[trigger.category][1].start)
+                        and hit.end <= hits[trigger.category][1].start
+                        and (
+                            "," in text[hit.end : hits[trigger.category][1].start]
+                            or in_reference(text, clause.start, hits[trigger.category][1].start)
+                        )
                     ):
                         # "Iran fired missiles on January 8, days after the U.S. killed":
-                        # a hit inside a reference does not hide the clause's own event.
+                        # a hit inside a reference does not hide the clause's own event,
+                        # nor does a consequence told after a comma ("fired missiles at
+                        # bases in Iraq, killing a dozen": the firing is the event).
                         hits[trigger.category] = (trigger, hit)
                 first_hits = list(hits.values())
                 if table is TRIGGERS:

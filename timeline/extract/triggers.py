@@ -39,7 +39,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck|bombed|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
@@ -66,7 +66,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "prisoner release",
         r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap"
         r"|(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|captives|"
-        r"citizens|nationals|Americans|Iranians))\b",
+        r"citizens|nationals|Americans|Iranians)"
+        # "exchanged prisoners", "handed back the crews", "let the sailors go"
+        r"|(?:exchanged|swapped|traded)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages)"
+        r"|handed\s+back|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))\b",
     ),
     _t(
         "deal",
@@ -159,13 +162,19 @@ STATEMENTS: tuple[Trigger, ...] = (
         "criticism",
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked)\b",
     ),
+    _t("statement", "112", "accusation", r"\b(?:accused|blamed)\b"),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
+    _t("statement", "051", "praise", r"\b(?:thanked|praised|commended|welcomed|hailed)\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
     _t(
         "statement",
         "010",
         "statement",
-        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|"
+        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|tweeted|"
+        r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
+        r"\s+(?:post|tweet|statement|op-ed|article|column))|"
+        # "called the deaths a terrible tragedy": a judgement said
+        r"called\s+(?:the|this|that|these|those|it|them|her|his|its|their)\b(?!\s+(?:off|up|in|back|for|on)\b)|"
         r"(?:comment|remark|statement)s?\s+(?:that|in\s+which))\b",
     ),
 )
@@ -175,7 +184,7 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
             re.I,
         ),
     ),
@@ -192,13 +201,15 @@ MODALITY = (
     (
         "planned",
         re.compile(
-            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\s+(?:the\s+ground\s+)?for|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
             re.I,
         ),
     ),
     (
         "possible",
-        re.compile(r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely)\b", re.I),
+        re.compile(
+            r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely|open\s+to)\b", re.I
+        ),
     ),
 )
 
