@@ -848,3 +848,16 @@ def test_strikes_called_off_sanctions_prepared_and_talks_one_is_open_to() -> Non
     assert only(text, "sanction", "2016-01-14").modality == "planned"
     text = "Washington has said it is open to meeting Iranian negotiators face to face."
     assert only(text, "talks", "2021-04-20").modality == "possible"
+
+
+def test_the_source_named_at_the_end_of_a_sentence_is_no_statement() -> None:
+    text = (
+        "Kerry telephoned Zarif on Tuesday, and the two men spoke several more times that "
+        "evening, a senior State Department official said."
+    )
+    assert [c.category for c in found(text, "2016-01-14")] == ["talks"]
+    text = "Iran freed the sailors on Wednesday, the Pentagon said, adding that none was harmed."
+    assert [c.category for c in found(text, "2016-01-14")] == ["deal"]
+    # With nothing else told, what the source says is the event.
+    c = only("The sailors were well, the Pentagon said on Wednesday.", "statement", "2016-01-14")
+    assert ("United States", "initiator") in c.actors

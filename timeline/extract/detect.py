@@ -85,6 +85,21 @@ _TOLD_EVENT_CAME = re.compile(
 _ASIDE = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they|officials)\s+$", re.I)
 
 
+_ATTRIBUTION_BEFORE = re.compile(r",\s+(?:according\s+to\s+)?[^,;:\"“”]{1,70}\s+$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:(?:on|late|early)\s+\w+(?:\s+\w+)?\s*)?(?:[.;]|$|,\s+(?:adding|citing|according)\b)"
+)
+
+
+def _attribution(text: str, sentence: Span, hit: Hit) -> bool:
+    """ "..., a senior State Department official said.": the source of what the
+    sentence told, at its end, not a statement of its own."""
+    return bool(
+        _ATTRIBUTION_BEFORE.search(text, max(sentence.start, hit.start - 72), hit.start)
+        and _ATTRIBUTION_AFTER.match(text, hit.end, sentence.end)
+    )
+
+
 def _word_at(text: str, start: int) -> str:
     """The word at ``start``, lower case."""
     m = re.match(r"\w+", text[start : start + 20])
@@ -295,6 +310,12 @@ def detect(
                         or (told and plain and not _dated(hit, dates, starts))
                         # "a network that it said smuggled oil": an aside, not a statement
                         or (plain and _ASIDE.search(text, max(0, hit.start - 40), hit.start))
+                        # "Iran freed the sailors on Wednesday, the Pentagon said."
+                        or (
+                            plain
+                            and any(c.modality == "asserted" for c in in_sentence)
+                            and _attribution(text, sentence, hit)
+                        )
                     ):
                         continue
                     lead_in = text[clause.start : hit.start]
