@@ -861,3 +861,18 @@ def test_the_source_named_at_the_end_of_a_sentence_is_no_statement() -> None:
     # With nothing else told, what the source says is the event.
     c = only("The sailors were well, the Pentagon said on Wednesday.", "statement", "2016-01-14")
     assert ("United States", "initiator") in c.actors
+
+
+def test_a_strike_attributed_to_a_state_and_a_place_that_is_no_doer() -> None:
+    text = (
+        "On April 1, an airstrike widely attributed to Israel flattened a consular building "
+        "next to Iran's embassy in Damascus."
+    )
+    c = only(text, "strike", "2024-04-16")
+    assert ("Israel", "initiator") in c.actors and ("Iran", "target") in c.actors
+    text = "Kurdish fighters in northern Iraq attacked an Iranian border post on Monday."
+    c = only(text, "strike", "2022-10-04")
+    assert ("Iraq", "initiator") not in c.actors and ("Iran", "target") in c.actors
+    # Blamed on someone: nobody's statement.
+    text = "The blast at Natanz on Sunday, blamed on Israel, cut power to the centrifuges."
+    assert not [c for c in found(text, "2021-04-20") if c.category == "statement"]

@@ -20,7 +20,11 @@ def _role_patterns(surface: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p.format(actor=name)) for p in ROLE_INTERMEDIARY)
 
 
-_LOCATIVE = re.compile(r"\bin\s+$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|off|outside)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+    r"(?:north|south)(?:east|west)|(?:north|south|east|west|central|(?:north|south)(?:east|west))ern)\s+)?$"
+)
+"""'in northern Iraq', 'off the coast': a place, not a doer."""
 _RELATIVE = re.compile(r"\s*(?:which|who)\b", re.I)
 
 
@@ -77,7 +81,7 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"\b(?:by|attributed\s+to|blamed\s+on)\s+(?:the\s+)?$", re.I)
 
 
 def roles_of(
@@ -160,9 +164,11 @@ def roles_of(
             roles.pop(subject.actor, None)
             earlier = [subject]
         # "the Huthi rebels in Yemen have targeted": a place is not the doer.
-        doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 4), m.start)]
+        doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 30), m.start)]
         if doers and doers[-1] is not earlier[-1]:
             earlier = [*[m for m in earlier if m is not doers[-1]], doers[-1]]
+        elif not doers and later:
+            earlier = []  # "Kurdish fighters in northern Iraq attacked Iran": not Iraq
         if earlier:
             roles.setdefault(earlier[-1].actor, "initiator")
             # "American and British warplanes struck": both did it.
@@ -176,7 +182,7 @@ def roles_of(
             if _PULLED_OUT.fullmatch(text, trigger_start, m.start):
                 roles[m.actor] = "initiator"
             elif m.actor not in roles and _BY.search(
-                text, max(trigger_start, m.start - 9), m.start
+                text, max(trigger_start, m.start - 20), m.start
             ):
                 # "an attack by Iran", "Iran was struck by Israel": the one named after
                 # "by" did it, and a doer named before is then its target.

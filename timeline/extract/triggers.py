@@ -162,7 +162,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "criticism",
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked)\b",
     ),
-    _t("statement", "112", "accusation", r"\b(?:accused|blamed)\b"),
+    _t("statement", "112", "accusation", r"\b(?:accused|blamed(?!\s+on\b))\b"),
     _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
     _t("statement", "051", "praise", r"\b(?:thanked|praised|commended|welcomed|hailed)\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
