@@ -103,6 +103,8 @@ def test_yearless_months_follow_the_tense_of_their_clause() -> None:
         ("Tankers were seized last week.", "last week", "2020-W01"),
         ("Prices rose last month.", "last month", "2019-12"),
         ("The deal collapsed last year.", "last year", "2019"),
+        ("On alert since May of last year.", "May of last year", "2019-05"),
+        ("Talks resume in March of next year.", "March of next year", "2021-03"),
         ("Talks happen this week.", "this week", "2020-W02"),
         ("Iran warned earlier this week.", "earlier this week", "2020-W02"),
         ("Envoys will meet next week.", "next week", "2020-W03"),

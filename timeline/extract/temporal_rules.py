@@ -197,7 +197,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_rel_year",
-        re.compile(rf"(?P<mon>{MONTH})\s+(?i:(?P<rel>last|next|this))\s+year{_R}"),
+        re.compile(rf"(?P<mon>{MONTH})\s+(?i:of\s+)?(?i:(?P<rel>last|next|this))\s+year{_R}"),
     ),
     (
         "year",
