@@ -876,3 +876,13 @@ def test_a_strike_attributed_to_a_state_and_a_place_that_is_no_doer() -> None:
     # Blamed on someone: nobody's statement.
     text = "The blast at Natanz on Sunday, blamed on Israel, cut power to the centrifuges."
     assert not [c for c in found(text, "2021-04-20") if c.category == "statement"]
+
+
+def test_asking_counterparts_to_tell_a_capital_is_a_message_sent() -> None:
+    text = (
+        "Blinken spoke on Thursday with his counterparts from Turkey and China and asked "
+        "them to tell Tehran that escalation served no one."
+    )
+    c = only(text, "message", "2024-04-16")
+    assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
+    assert ("Turkey", "initiator") not in c.actors

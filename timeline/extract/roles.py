@@ -81,6 +81,14 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_COUNTERPARTS = re.compile(
+    r"\b(?:counterparts?|officials?|ministers?|diplomats?|envoys?|leaders?|delegations?)\s+"
+    r"from\s+(?:the\s+)?$",
+    re.I,
+)
+"""'his counterparts from Turkey': where people come from, not who sent a message."""
+
+
 _BY = re.compile(r"\b(?:by|attributed\s+to|blamed\s+on)\s+(?:the\s+)?$", re.I)
 
 
@@ -138,7 +146,9 @@ def roles_of(
             marked: dict[str, str] = {}
             for m in others:
                 lead_in = text[max(sentence.start, m.start - 9) : m.start].lower()
-                if re.search(r"\bfrom\s+(?:the\s+)?$", lead_in):
+                if re.search(r"\bfrom\s+(?:the\s+)?$", lead_in) and not _COUNTERPARTS.search(
+                    text, max(sentence.start, m.start - 40), m.start
+                ):
                     marked.setdefault(m.actor, "initiator")
                 elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
                     marked.setdefault(m.actor, "target")
