@@ -100,6 +100,12 @@ def _attribution(text: str, sentence: Span, hit: Hit) -> bool:
     )
 
 
+def kind_of(category: str, subtype: str | None) -> str:
+    """What competes in a clause: one event per category, except that "other" holds
+    unrelated kinds (a seizure and a release are two events)."""
+    return f"other:{subtype}" if category == "other" else category
+
+
 def _word_at(text: str, start: int) -> str:
     """The word at ``start``, lower case."""
     m = re.match(r"\w+", text[start : start + 20])
@@ -140,9 +146,10 @@ def _referred_hits(
     refers to ("Iran seized a tanker after Britain detained one"): a second event."""
     referred: list[tuple[Trigger, Hit]] = []
     for trigger, trigger_hits in zip(table, matches, strict=True):
-        if trigger.category not in first:
+        kind = kind_of(trigger.category, trigger.subtype)
+        if kind not in first:
             continue
-        head = first[trigger.category][1]
+        head = first[kind][1]
         index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
         for hit in trigger_hits[index:]:
             if hit.start >= clause.end:
@@ -168,9 +175,10 @@ def _later_hits(
     with Rouhani after the strikes"): maybe a second event of that kind."""
     later: dict[tuple[str, int], tuple[Trigger, Hit]] = {}
     for trigger, trigger_hits in zip(table, matches, strict=True):
-        if trigger.category not in first:
+        kind = kind_of(trigger.category, trigger.subtype)
+        if kind not in first:
             continue
-        head = first[trigger.category][1]
+        head = first[kind][1]
         index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
         for position in range(index, len(trigger_hits)):
             hit = trigger_hits[position]
@@ -178,7 +186,7 @@ def _later_hits(
                 break
             if "," in text[head.end : hit.start]:
                 segment = text.rfind(",", head.end, hit.start)
-                later.setdefault((trigger.category, segment), (trigger, hit))
+                later.setdefault((kind, segment), (trigger, hit))
                 break
     return sorted(later.values(), key=lambda th: th[1].start)
 
@@ -270,21 +278,22 @@ def detect(
                 hits: dict[str, tuple[Trigger, Hit]] = {}
                 for trigger, trigger_hits in zip(table, matches, strict=True):
                     hit = first_in(trigger_hits, clause)
-                    if hit is not None and trigger.category not in hits:
-                        hits[trigger.category] = (trigger, hit)
+                    kind = kind_of(trigger.category, trigger.subtype)
+                    if hit is not None and kind not in hits:
+                        hits[kind] = (trigger, hit)
                     elif (
                         hit is not None
-                        and hit.end <= hits[trigger.category][1].start
+                        and hit.end <= hits[kind][1].start
                         and (
-                            "," in text[hit.end : hits[trigger.category][1].start]
-                            or in_reference(text, clause.start, hits[trigger.category][1].start)
+                            "," in text[hit.end : hits[kind][1].start]
+                            or in_reference(text, clause.start, hits[kind][1].start)
                         )
                     ):
                         # "Iran fired missiles on January 8, days after the U.S. killed":
                         # a hit inside a reference does not hide the clause's own event,
                         # nor does a consequence told after a comma ("fired missiles at
                         # bases in Iraq, killing a dozen": the firing is the event).
-                        hits[trigger.category] = (trigger, hit)
+                        hits[kind] = (trigger, hit)
                 first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [
@@ -394,7 +403,8 @@ def detect(
                         other,
                     )
                     if candidate is not None and not any(
-                        c.category == candidate.category
+                        kind_of(c.category, c.subtype)
+                        == kind_of(candidate.category, candidate.subtype)
                         and c.span == candidate.span
                         and clause.start <= c.trigger_start < clause.end
                         for c in in_sentence
@@ -437,4 +447,6 @@ def detect(
         _own_parts(text, sentence, in_sentence, parts_of)
         found.extend(in_sentence)
         categories.update(c.category for c in in_sentence)
+        if any(c.subtype == "release" for c in in_sentence):
+            categories.add("deal")  # "Iran freed five Americans ... the swap": told
     return found

@@ -60,16 +60,24 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|went\s+into\s+effect|came\s+into\s+(?:force|effect)|(?:was|were)\s+(?:agreed|announced"
         r"|reached|declared|brokered)|began|held)\b",
     ),
+    # A swap is a deal; a release by one side alone is an act of that side ("other").
     _t(
         "deal",
         "0841",
-        "prisoner release",
-        r"\b(?:prisoner\s+(?:swap|exchange|release)|released|freed|release of|swap"
-        r"|(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|captives|"
-        r"citizens|nationals|Americans|Iranians)"
-        # "exchanged prisoners", "handed back the crews", "let the sailors go"
-        r"|(?:exchanged|swapped|traded)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages)"
-        r"|handed\s+back|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))\b",
+        "prisoner swap",
+        r"\b(?:prisoner\s+(?:swap|exchange)|swap|(?<=agreed\sto\s)(?:release|free)"
+        r"|(?:exchanged|swapped|traded)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages))\b",
+    ),
+    _t(
+        "other",
+        "0841",
+        "release",
+        r"\b(?:(?:prisoner\s+release|released|freed|release\s+of"
+        r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
+        r"captives|citizens|nationals|Americans|Iranians)"
+        # "handed back the crews", "let the sailors go"
+        r"|handed\s+back|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
+        r"(?![^.;]{0,60}\b(?:swap|exchange)\b))\b",
     ),
     _t(
         "deal",
