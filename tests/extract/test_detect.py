@@ -888,3 +888,32 @@ def test_asking_counterparts_to_tell_a_capital_is_a_message_sent() -> None:
     c = only(text, "message", "2024-04-16")
     assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
     assert ("Turkey", "initiator") not in c.actors
+
+
+def test_officials_and_states_of_the_1980s_are_known() -> None:
+    text = (
+        "President Reagan said on Monday that the United States had acted in self-defense. "
+        "On Tuesday, Velayati accused Washington of piracy."
+    )
+    reagan, velayati = [c for c in found(text, "1988-04-20") if c.category == "statement"]
+    assert ("United States", "initiator") in reagan.actors
+    assert set(velayati.actors) == {("Iran", "initiator"), ("United States", "target")}
+    c = only("Warren Christopher flew to Algiers on Monday.", "visit", "1981-01-21")
+    assert set(c.actors) == {("United States", "initiator"), ("Algeria", "target")}
+    text = "Jimmy Carter told reporters on Monday that the hostages were free."
+    assert ("United States", "initiator") in only(text, "statement", "1981-01-21").actors
+
+
+def test_sanctions_lifted_are_eased_not_imposed_and_orders_signed_are_no_deal() -> None:
+    text = "Carter signed orders on Monday that lifted the sanctions on Iran."
+    events = found(text, "1981-01-21")
+    assert [(c.category, c.subtype, c.cameo_code) for c in events] == [
+        ("other", "sanctions eased", "085")
+    ]
+    assert set(events[0].actors) == {("United States", "initiator"), ("Iran", "target")}
+    assert only("Treasury imposed new sanctions on Iran on Monday.", "sanction").modality == (
+        "asserted"
+    )
+    # A term of a bargain is promised, not done.
+    text = "Iran agreed on Tuesday to limit enrichment in exchange for a relaxation of sanctions."
+    assert only(text, "other", "2023-06-14").modality == "planned"

@@ -125,7 +125,12 @@ _JUDGED = re.compile(
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+(?:exchange|return)\s+for)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+"""Before an event still to come: "a gesture ahead of nuclear talks", or a term of a
+bargain, "in exchange for a relaxation of sanctions"."""
 
 
 _CONCLUDED = re.compile(
@@ -332,7 +337,7 @@ def build_candidate(
     if modality == "asserted" and _AHEAD_OF.search(
         text, max(clause.start, trigger_start - 50), trigger_start
     ):
-        modality = "planned"  # "a gesture ahead of nuclear talks": the talks are to come
+        modality = "planned"  # the talks are to come, the relief is a promise
         if span is not None and published is not None and span.end <= published:
             span, expression = None, None  # the gesture's day, not the talks'
     if span is not None and published is not None and span.start > published:

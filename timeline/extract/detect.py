@@ -294,6 +294,11 @@ def detect(
                         # nor does a consequence told after a comma ("fired missiles at
                         # bases in Iraq, killing a dozen": the firing is the event).
                         hits[kind] = (trigger, hit)
+                eased = hits.get("other:sanctions eased")
+                if eased is not None and "sanction" in hits:
+                    start = hits["sanction"][1].start
+                    if eased[1].start <= start <= eased[1].end + 5:
+                        del hits["sanction"]  # "lifted sanctions on Iran": no new sanction
                 first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [

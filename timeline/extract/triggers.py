@@ -83,7 +83,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,2}(?:orders?|decrees?|bills?|laws?|directives?|memorand\w+|measures?)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+    ),
+    # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
+    _t(
+        "other",
+        "085",
+        "sanctions eased",
+        r"\b(?:(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
+        r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|relief\s+from\s+(?:[\w-]+\s+){0,2}"
+        r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived))\b",
     ),
     _t(
         "sanction",
