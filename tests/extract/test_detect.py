@@ -917,3 +917,19 @@ def test_sanctions_lifted_are_eased_not_imposed_and_orders_signed_are_no_deal() 
     # A term of a bargain is promised, not done.
     text = "Iran agreed on Tuesday to limit enrichment in exchange for a relaxation of sanctions."
     assert only(text, "other", "2023-06-14").modality == "planned"
+
+
+def test_a_date_in_what_was_said_does_not_date_the_saying() -> None:
+    text = "Speaking in Washington on Sunday, Obama said the weekend showed what diplomacy can do."
+    c = only(text, "statement", "2016-01-18")
+    assert c.span == day_span(date(2016, 1, 17))
+    # A date right after the verb dates the saying: "said on Monday", "told reporters late".
+    c = only("Obama said on Monday that the weekend had shown it.", "statement", "2016-01-20")
+    assert c.span == day_span(date(2016, 1, 18))
+
+
+def test_a_meeting_called_for_a_day_is_no_appeal() -> None:
+    text = "An emergency meeting of the European Union was called for Friday in Brussels."
+    assert not [c for c in found(text, "2020-01-09") if c.subtype == "appeal"]
+    c = only("The EU on Monday called for restraint from Iran.", "statement", "2020-01-09")
+    assert c.subtype == "appeal"

@@ -114,6 +114,18 @@ def event_date(
             return inherited[-1], False
     for scope in (clause, sentence) if own else ():
         inside = _usable(dates, scope, category, owned, starts, exclude)
+        if inside and category == "statement":
+            # "Speaking on Sunday, Obama said the weekend showed ...": what follows
+            # the saying is what was said, unless it dates the saying ("said on Monday").
+            before = [d for d in inside if d.end <= trigger_start]
+            framing = [
+                d
+                for d in inside
+                if d.start > trigger_start
+                and _SAID_WHEN.fullmatch(text, trigger_start, d.start)
+                and not text.startswith("the ", d.start)
+            ]
+            inside = framing or before or inside
         if inside:
             return min(inside, key=lambda d: abs(d.start - trigger_start)), False
     if floor is None:
@@ -131,6 +143,15 @@ def event_date(
         ):
             return d, True
     return None, False
+
+
+_SAID_WHEN = re.compile(
+    r"[\w-]+(?:\s+(?:reporters|journalists|(?:in|at|to|during|on)\s+(?:(?:a|an|the|his|her|its|state)\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?))?\s+(?:(?:on|in|at|late|early|earlier|later)\s+)*",
+    re.I,
+)
+"""From a saying verb to a date that dates the saying: "said on", "told reporters
+late", "said in a statement on"; not "said the weekend showed", what was said."""
 
 
 SINCE_THEN = re.compile(r"\s*(?:ever\s+)?since\s+(?:then|that\s+(?:day|time|point))\b", re.I)

@@ -180,7 +180,14 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked)\b",
     ),
     _t("statement", "112", "accusation", r"\b(?:accused|blamed(?!\s+on\b))\b"),
-    _t("statement", "020", "appeal", r"\b(?:urged|called\s+(?:on|for))\b"),
+    _t(
+        "statement",
+        "020",
+        "appeal",
+        # not "a meeting called for Friday": a date set, not an appeal
+        r"\b(?:urged|called\s+on|called\s+for(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+        r"next|tomorrow|later|early|mid|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)))\b",
+    ),
     _t("statement", "051", "praise", r"\b(?:thanked|praised|commended|welcomed|hailed)\b"),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
     _t(
