@@ -613,7 +613,12 @@ def test_a_verdict_on_an_event_told_before_is_no_new_event() -> None:
         "on Tuesday, called the swap a humanitarian step."
     )
     events = found(text, "2023-09-19")
-    assert [(c.category, c.subtype) for c in events] == [("other", "release")]
+    # No second swap; the verdict itself is the president's statement.
+    assert [(c.category, c.subtype) for c in events] == [
+        ("other", "release"),
+        ("statement", "statement"),
+    ]
+    assert events[1].span == day_span(date(2023, 9, 19))
     assert events[0].span == day_span(date(2023, 9, 18))
     assert set(events[0].actors) == {("Iran", "initiator"), ("United States", "target")}
 
@@ -933,3 +938,16 @@ def test_a_meeting_called_for_a_day_is_no_appeal() -> None:
     assert not [c for c in found(text, "2020-01-09") if c.subtype == "appeal"]
     c = only("The EU on Monday called for restraint from Iran.", "statement", "2020-01-09")
     assert c.subtype == "appeal"
+
+
+def test_asides_and_a_named_spokesman_between_commas() -> None:
+    text = "The exchange was worked out in talks that U.S. officials said began in November 2014."
+    assert not [c for c in found(text, "2016-01-18") if c.category == "statement"]
+    text = "On Sunday, the Treasury imposed sanctions on 11 firms it accused of supplying Iran."
+    assert [c.category for c in found(text, "2016-01-18")] == ["sanction"]
+    text = (
+        "Iran's Foreign Ministry spokesman, Hossein Jaber Ansari, said on Sunday that the "
+        "measures had no legitimacy."
+    )
+    c = only(text, "statement", "2016-01-18")
+    assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(2016, 1, 17))

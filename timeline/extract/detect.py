@@ -82,7 +82,13 @@ _TOLD_EVENT_CAME = re.compile(
 )
 
 
-_ASIDE = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they|officials)\s+$", re.I)
+_ASIDE = re.compile(
+    r"(?:\b(?:that|which|who|whom)\s+(?:it|he|she|they|(?:[\w.-]+\s+){0,2}(?:officials|"
+    r"diplomats|sources))|(?-i:\b[a-z]+s)\s+(?:it|they))\s+$",
+    re.I,
+)
+"""'a network that it said smuggled oil', 'talks that U.S. officials said began',
+'firms it accused of': what the doer says of someone, in passing."""
 
 
 _ATTRIBUTION_BEFORE = re.compile(r",\s+(?:according\s+to\s+)?[^,;:\"“”]{1,70}\s+$")
@@ -323,7 +329,7 @@ def detect(
                         quote is not None
                         or (told and plain and not _dated(hit, dates, starts))
                         # "a network that it said smuggled oil": an aside, not a statement
-                        or (plain and _ASIDE.search(text, max(0, hit.start - 40), hit.start))
+                        or _ASIDE.search(text, max(0, hit.start - 40), hit.start)
                         # "Iran freed the sailors on Wednesday, the Pentagon said."
                         or (
                             plain

@@ -225,7 +225,9 @@ def speaker_of(
     for mention in mentions[low:]:
         if mention.start > end + 25:
             break
-        if start - 45 <= mention.end <= start and _SPEAKER_GAP.fullmatch(text[mention.end : start]):
+        if start - 100 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
+            text[mention.end : start]
+        ):
             return mention
         if end <= mention.start <= end + 25 and not any(
             q in text[end : mention.start] for q in _QUOTES
