@@ -951,3 +951,34 @@ def test_asides_and_a_named_spokesman_between_commas() -> None:
     )
     c = only(text, "statement", "2016-01-18")
     assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(2016, 1, 17))
+
+
+def test_more_ways_of_saying_denying_sending_word_and_withdrawing() -> None:
+    text = "In posts on Twitter the next day, Trump wrote that he had halted the operation."
+    assert ("United States", "initiator") in only(text, "statement", "2019-06-26").actors
+    text = "Iran's foreign ministry spokesman responded on Tuesday that the path was closed."
+    c = only(text, "statement", "2019-06-26")
+    assert c.span == day_span(date(2019, 6, 25))
+    text = "A spokesman for Iran's Supreme National Security Council denied it on Friday."
+    c = only(text, "statement", "2019-06-26")
+    assert c.subtype == "denial" and c.actors[0] == ("Iran", "initiator")
+    text = "Shinzo Abe handed Khamenei a message from Trump in Tehran on June 13."
+    c = only(text, "message", "2019-06-26")
+    assert c.span == day_span(date(2019, 6, 13)) and ("Japan", "intermediary") in c.actors
+    text = "Oman said on Friday that Washington had sent word to Tehran through Muscat."
+    assert only(text, "message", "2019-06-26").actors
+    text = "Trump withdrew the United States in May 2018 from the nuclear agreement."
+    c = only(text, "other", "2019-06-26")
+    assert c.subtype == "withdrawal" and c.span is not None and c.span.start == date(2018, 5, 1)
+
+
+def test_strikes_approved_and_called_off_did_not_happen_and_talks_wanted_may_not() -> None:
+    text = (
+        "Trump approved strikes on three Iranian sites on Thursday evening but called them "
+        "off with aircraft already in the air."
+    )
+    assert only(text, "strike", "2019-06-26").modality == "denied"
+    text = "U.S. Cyber Command did carry out online attacks on Thursday against Iran's systems."
+    assert only(text, "strike", "2019-06-26").modality == "asserted"
+    text = "Trump said on Friday that he wanted talks with Iran."
+    assert only(text, "talks", "2019-06-26").modality == "possible"

@@ -21,6 +21,10 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
 
 
 _COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
+_CALLED_OFF = re.compile(
+    r"\b(?:but|then|and)\s+(?:\w+\s+)?(?:called\s+(?:\w+\s+)?off|cancell?ed|aborted)\b"
+)
+"""'approved strikes on Thursday evening but called them off': none took place."""
 
 
 def modality_of(
@@ -45,6 +49,8 @@ def modality_of(
     # What is planned or possible is said in the trigger's own stretch of the clause:
     # "funds to be released, to prevent Tehran from using them" prevents now.
     near = max(low, first, text.rfind(",", low, trigger_start) + 1)
+    if not saying and _CALLED_OFF.search(text, trigger_start, clause.end):
+        return "denied"
     for name, pattern in MODALITY:
         scope = near if name in ("planned", "possible") else first
         for cue in pattern.finditer(text, scope, high):

@@ -81,6 +81,9 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_CARRIED = re.compile(r"(?:handed|delivered|carried|passed|conveyed|relayed)\b", re.I)
+
+
 _COUNTERPARTS = re.compile(
     r"\b(?:counterparts?|officials?|ministers?|diplomats?|envoys?|leaders?|delegations?)\s+"
     r"from\s+(?:the\s+)?$",
@@ -165,6 +168,11 @@ def roles_of(
                 for a in parties:
                     if a not in marked:
                         roles[a] = "intermediary"
+            elif marked.get(sender or "") == "initiator" and _CARRIED.match(text, trigger_start):
+                # "Abe handed Khamenei a message from Trump": who hands it carries it.
+                for m in others:
+                    if m.start < trigger_start and m.actor != sender:
+                        roles[m.actor] = "intermediary"
     else:
         earlier = [m for m in others if m.start < trigger_start]
         later = [m for m in others if m.start >= trigger_start]

@@ -39,7 +39,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carried\s+out\s+(?:\w+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
@@ -108,7 +108,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "040",
         "message",
         r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
+        r"|\bsen[dt]\s+word\b"
         r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+(?:its|their)\s+influence|tell|warn|urge|press)\b"
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
@@ -131,7 +132,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "16",
         "withdrawal",
-        r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:\w+\s+){0,3}from\b"
+        r"\b(?:withdr[ae]w\w*|pulled\s+out)\s+(?:[\w.]+\s+){0,6}?from\b"
         # "after the United States withdrew in 2018": withdrew with nothing named after it
         r"|\b(?:withdrew|pulled\s+out)(?=\s+(?:in|on|last|that|this)\b|\s*[.,;])"
         r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
@@ -173,6 +174,7 @@ STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
     _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
     _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out)\b"),
+    _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
     _t(
         "statement",
         "11",
@@ -195,6 +197,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "010",
         "statement",
         r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|tweeted|"
+        r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
         # "called the deaths a terrible tragedy": a judgement said
@@ -232,7 +235,9 @@ MODALITY = (
     (
         "possible",
         re.compile(
-            r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely|open\s+to)\b", re.I
+            r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
+            r"seeks?|sought|hop(?:e|es|ed|ing))\b",
+            re.I,
         ),
     ),
 )
