@@ -982,3 +982,54 @@ def test_strikes_approved_and_called_off_did_not_happen_and_talks_wanted_may_not
     assert only(text, "strike", "2019-06-26").modality == "asserted"
     text = "Trump said on Friday that he wanted talks with Iran."
     assert only(text, "talks", "2019-06-26").modality == "possible"
+
+
+def test_who_speaks_for_whom_and_who_sent_word() -> None:
+    text = "Iran's mission to the United Nations declared on Sunday that the matter was closed."
+    c = only(text, "statement", "2024-04-16")
+    assert c.actors[0] == ("Iran", "initiator") and ("United Nations", "initiator") not in c.actors
+    text = "A U.S. official said on Sunday that Iran had sent word through the Swiss."
+    c = only(text, "message", "2024-04-16")
+    assert set(c.actors) == {
+        ("Iran", "initiator"),
+        ("United States", "target"),
+        ("Switzerland", "intermediary"),
+    }
+
+
+def test_more_ways_of_passing_word_and_of_talking() -> None:
+    for text in (
+        "A Turkish source said Iran had informed Ankara on Friday.",
+        "Zarif flew to Muscat on Sunday to signal to Washington that the reply would be limited.",
+        "Iran on Monday handed over what its minister described as an important message.",
+    ):
+        assert only(text, "message", "2024-04-16").span is not None, text
+    c = only("Biden spoke to Israeli Prime Minister Netanyahu on Saturday.", "talks", "2024-04-16")
+    assert {a for a, _ in c.actors} == {"United States", "Israel"}
+
+
+def test_drones_intercepted_are_no_seizure_and_a_barrage_is_a_strike() -> None:
+    text = "The barrage of drones fired from Iran on Saturday was mostly intercepted, Israel said."
+    events = found(text, "2024-04-16")
+    assert [c.category for c in events] == ["strike"]
+    assert ("Iran", "initiator") in events[0].actors
+    c = only(
+        "British marines intercepted a tanker off Gibraltar on Thursday.", "other", "2019-07-06"
+    )
+    assert c.subtype == "seizure"
+
+
+def test_the_ship_named_in_an_aside_did_not_seize_itself() -> None:
+    text = (
+        "On Saturday, Revolutionary Guards commandos landed on the MSC Aries, a "
+        "Portuguese-flagged ship linked to an Israeli businessman, and seized it."
+    )
+    c = only(text, "other", "2024-04-16")
+    assert c.actors[0] == ("IRGC", "initiator") and ("Israel", "initiator") not in c.actors
+
+
+def test_a_united_nations_body_is_no_participle() -> None:
+    # "Nations declared on Sunday ..." is a finite verb after a name, not "Americans
+    # detained in Iran were ...".
+    text = "The United Nations declared on Sunday that the truce was over."
+    assert only(text, "statement", "2024-04-16").actors[0] == ("United Nations", "initiator")

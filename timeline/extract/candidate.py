@@ -161,7 +161,7 @@ def _same_stretch(text: str, clause: Span, position: int, other: int) -> bool:
 # "Five Americans detained in Iran were flown out": a participle after a noun,
 # with its own phrase, before the sentence's finite verb describes a state the
 # subject was in; the sentence's date is the flight's, not the detention's.
-_REDUCED_RELATIVE_BEFORE = re.compile(r"(?<![A-Z])[a-z]+s\s+$")
+_REDUCED_RELATIVE_BEFORE = re.compile(r"\b(?:[a-z]+s|[A-Z][a-z]+(?:ans|is|ese))\s+$")
 _REDUCED_RELATIVE_AFTER = re.compile(
     r"\s+(?:in|by|at|from|since|for|on|inside)\s+(?:[\w.'’-]+\s+){0,5}?"
     r"(?:were|was|are|is|have|has|had|remain(?:ed|s)?)\b"
@@ -228,6 +228,16 @@ def build_candidate(
         speaker = speaker_of(masked, m, mentions, mention_starts)
     if trigger.category == "statement" and not appeal and speaker is None:
         return None
+    if speaker is not None and (speaker.actor, "initiator") not in actors:
+        # "Iran's mission to the United Nations said": the speaker's side said it.
+        actors = [
+            (speaker.actor, "initiator"),
+            *(
+                (a, "participant" if r == "initiator" else r)
+                for a, r in actors
+                if a != speaker.actor
+            ),
+        ]
     if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
         return None  # "a trip to the Middle East": no state visited
     if trigger.category == "visit" and _PRIVATE_TRAVELLERS.search(

@@ -81,6 +81,12 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[^,;]{3,100},\s+(?:and\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+_SAYING = re.compile(r"\b(?:said|says|told|reported|according\s+to)\b", re.I)
+
+
 _CARRIED = re.compile(r"(?:handed|delivered|carried|passed|conveyed|relayed)\b", re.I)
 
 
@@ -92,7 +98,9 @@ _COUNTERPARTS = re.compile(
 """'his counterparts from Turkey': where people come from, not who sent a message."""
 
 
-_BY = re.compile(r"\b(?:by|attributed\s+to|blamed\s+on)\s+(?:the\s+)?$", re.I)
+_BY = re.compile(
+    r"\b(?:by|attributed\s+to|blamed\s+on|(?:fired|launched)\s+from)\s+(?:the\s+)?$", re.I
+)
 
 
 def roles_of(
@@ -158,7 +166,15 @@ def roles_of(
             sender = next((a for a, r in marked.items() if r == "initiator"), None)
             receiver = next((a for a, r in marked.items() if r == "target"), None)
             if sender is None and (len(parties) >= 2 or not marked):
-                sender = min((m for m in others if m.actor in parties), key=lambda m: m.start).actor
+                named = [m for m in others if m.actor in parties]
+                # "An official said Iran had sent word": the one who said it is not
+                # the sender; the subject of what was said is.
+                sayings = list(_SAYING.finditer(text, clause.start, trigger_start))
+                if sayings:
+                    named = [
+                        m for m in named if sayings[-1].end() < m.start < trigger_start
+                    ] or named
+                sender = min(named, key=lambda m: m.start).actor
             for a in parties:
                 if sender is not None:
                     roles[a] = "initiator" if a == sender else "target"
@@ -181,6 +197,11 @@ def roles_of(
             # doer is named before the relative clause, not inside it.
             roles.pop(subject.actor, None)
             earlier = [subject]
+        # "commandos landed on the MSC Aries, a ship linked to an Israeli businessman,
+        # and seized it": who the aside names did nothing.
+        aside = _APPOSITIVE.search(text, max(clause.start, trigger_start - 120), trigger_start)
+        if aside is not None and any(m.start < aside.start() for m in earlier):
+            earlier = [m for m in earlier if not aside.start() <= m.start < aside.end()]
         # "the Huthi rebels in Yemen have targeted": a place is not the doer.
         doers = [m for m in earlier if not _LOCATIVE.search(text, max(0, m.start - 30), m.start)]
         if doers and doers[-1] is not earlier[-1]:
@@ -217,7 +238,9 @@ def roles_of(
 _QUOTES = '"“”'
 _SPEAKER_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
-    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader)){0,5}"
+    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
+    # "Iran's mission to the United Nations said": the mission speaks for Iran
+    r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
     r"(?:,\s[^,;\"“”]{1,60},)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
 )
 

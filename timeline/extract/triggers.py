@@ -33,7 +33,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "195",
         "air strike",
         r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack)s?"
-        r"|airstrikes?|shot down|downed)\b",
+        r"|airstrikes?|shot down|downed|barrage)\b",
     ),
     _t(
         "strike",
@@ -46,7 +46,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "17",
         "seizure",
-        r"\b(?:seized|seizure of|captured|detained|arrested|intercepted|confiscated)\b",
+        r"\b(?:seized|seizure of|captured|detained|arrested|confiscated"
+        # a ship or a cargo intercepted, not missiles shot down
+        r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
+        r"consignments?|weapons|arms)\b))\b",
     ),
     # A ceasefire that happened: agreed, announced, brokered or in effect, not one
     # called for or proposed (an appeal, a plan).
@@ -109,7 +112,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
         r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
-        r"|\bsen[dt]\s+word\b"
+        r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
+        r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
+        r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
         r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+(?:its|their)\s+influence|tell|warn|urge|press)\b"
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
@@ -120,7 +125,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
