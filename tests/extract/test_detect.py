@@ -1033,3 +1033,12 @@ def test_a_united_nations_body_is_no_participle() -> None:
     # detained in Iran were ...".
     text = "The United Nations declared on Sunday that the truce was over."
     assert only(text, "statement", "2024-04-16").actors[0] == ("United Nations", "initiator")
+
+
+def test_a_later_verb_of_saying_may_name_the_speaker() -> None:
+    text = (
+        "In a statement on Tuesday, the Foreign Ministry called the attacks an act of piracy "
+        "and said Tehran reserved the right to respond."
+    )
+    c = only(text, "statement", "1988-04-20")
+    assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(1988, 4, 19))

@@ -221,13 +221,9 @@ def build_candidate(
         return None
     if trigger.category == "talks" and not appeal:
         trigger, actors = _visit_or_talks(text, clause, trigger, trigger_start, actors, mentions)
-    if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
-        return None
     speaker = None
     if trigger.category == "statement":
         speaker = speaker_of(masked, m, mentions, mention_starts)
-    if trigger.category == "statement" and not appeal and speaker is None:
-        return None
     if speaker is not None and (speaker.actor, "initiator") not in actors:
         # "Iran's mission to the United Nations said": the speaker's side said it.
         actors = [
@@ -238,6 +234,10 @@ def build_candidate(
                 if a != speaker.actor
             ),
         ]
+    if trigger.category == "statement" and not any(r == "initiator" for _, r in actors):
+        return None
+    if trigger.category == "statement" and not appeal and speaker is None:
+        return None
     if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
         return None  # "a trip to the Middle East": no state visited
     if trigger.category == "visit" and _PRIVATE_TRAVELLERS.search(

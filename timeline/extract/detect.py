@@ -29,7 +29,7 @@ from typing import Any
 from timeline.dates import DateSpan, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
-from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.gazetteer import ActorMention, Gazetteer
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
 from timeline.extract.references import (
@@ -41,7 +41,7 @@ from timeline.extract.references import (
     offset_span,
     told_here_at,
 )
-from timeline.extract.roles import quotations, quoted_at
+from timeline.extract.roles import quotations, quoted_at, speaker_of
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits, first_in
 
@@ -197,6 +197,29 @@ def _later_hits(
     return sorted(later.values(), key=lambda th: th[1].start)
 
 
+def _spoken(
+    text: str,
+    clause: Span,
+    table: Sequence[Trigger],
+    matches: Sequence[Sequence[Hit]],
+    mentions: Sequence[ActorMention],
+    mention_starts: Sequence[int],
+) -> tuple[Trigger, Hit] | None:
+    """The first verb of saying in the clause whose speaker is named, if any."""
+    said = [
+        (hit.start, trigger, hit)
+        for trigger, trigger_hits in zip(table, matches, strict=True)
+        for hit in trigger_hits[
+            bisect.bisect_left(trigger_hits, clause.start, key=lambda h: h.start) :
+        ]
+        if hit.start < clause.end
+    ]
+    for _, trigger, hit in sorted(said, key=lambda t: t[0]):
+        if speaker_of(text, hit, mentions, mention_starts) is not None:
+            return trigger, hit
+    return None
+
+
 def _own_parts(
     text: str, sentence: Span, candidates: Sequence[Candidate], parts_of: Mapping[int, int]
 ) -> None:
@@ -305,6 +328,13 @@ def detect(
                     start = hits["sanction"][1].start
                     if eased[1].start <= start <= eased[1].end + 5:
                         del hits["sanction"]  # "lifted sanctions on Iran": no new sanction
+                said = hits.get("statement")
+                if said is not None and speaker_of(masked, said[1], near, near_starts) is None:
+                    # "the Foreign Ministry called the attacks piracy and said Iran
+                    # reserved the right": a later verb of saying may name the speaker.
+                    hits["statement"] = (
+                        _spoken(masked, clause, table, matches, near, near_starts) or said
+                    )
                 first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [
