@@ -1042,3 +1042,12 @@ def test_a_later_verb_of_saying_may_name_the_speaker() -> None:
     )
     c = only(text, "statement", "1988-04-20")
     assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(1988, 4, 19))
+
+
+def test_weighing_in_is_saying_and_what_must_be_is_not_yet() -> None:
+    text = (
+        "Khamenei weighed in on April 14, saying the negotiations must not be allowed to drag on."
+    )
+    c = only(text, "statement", "2021-04-20")
+    assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(2021, 4, 14))
+    assert only(text, "talks", "2021-04-20").modality == "possible"

@@ -201,7 +201,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "010",
         "statement",
-        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|tweeted|"
+        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
         r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
@@ -240,7 +240,7 @@ MODALITY = (
     (
         "possible",
         re.compile(
-            r"\b(?:may|might|could|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
+            r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
             r"seeks?|sought|hop(?:e|es|ed|ing))\b",
             re.I,
         ),
