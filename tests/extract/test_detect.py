@@ -1051,3 +1051,19 @@ def test_weighing_in_is_saying_and_what_must_be_is_not_yet() -> None:
     c = only(text, "statement", "2021-04-20")
     assert c.actors[0] == ("Iran", "initiator") and c.span == day_span(date(2021, 4, 14))
     assert only(text, "talks", "2021-04-20").modality == "possible"
+
+
+def test_an_honorific_and_a_surname_name_the_one_official_of_that_name() -> None:
+    c = only("Mr. Christopher flew to Algiers on Monday.", "visit", "1981-01-21")
+    assert set(c.actors) == {("United States", "initiator"), ("Algeria", "target")}
+    c = only("Mr. Nabavi said on Tuesday that Iran had won.", "statement", "1981-01-21")
+    assert c.actors[0] == ("Iran", "initiator")
+
+
+def test_hostages_handed_over_are_released_and_the_freed_are_no_new_release() -> None:
+    text = "The hostages were handed over to American officials in Algiers on Tuesday."
+    assert only(text, "other", "1981-01-21").subtype == "release"
+    text = "Carter is to fly to West Germany today to greet the freed Americans."
+    assert not [c for c in found(text, "1981-01-21") if c.subtype == "release"]
+    text = "Carter is to visit Germany on Friday."
+    assert only(text, "visit", "1981-01-21").modality == "planned"

@@ -59,6 +59,19 @@ class Gazetteer:
             self._officials.setdefault(official.name, []).append(official)
             for form in (official.name, *forms):
                 self._surface.setdefault(form.lower(), (official.state, official))
+        # "Mr. Christopher", "Mrs. Thatcher": an honorific with a surname that only one
+        # listed official bears names that official.
+        surnames: dict[str, set[str]] = {}
+        for official, _ in officials:
+            surnames.setdefault(official.name.split()[-1], set()).add(official.name)
+        for surname, names in surnames.items():
+            if len(names) == 1 and surname[:1].isupper():
+                (name,) = names
+                official = self._officials[name][0]
+                for title in ("Mr.", "Mrs.", "Ms.", "Dr."):
+                    self._surface.setdefault(
+                        f"{title} {surname}".lower(), (official.state, official)
+                    )
         alternatives = trie_pattern(list(self._surface))
         # Case-sensitive on the first letter: "US" the state, not "us" the pronoun.
         self._pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)", re.IGNORECASE)

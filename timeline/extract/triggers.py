@@ -75,11 +75,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "0841",
         "release",
-        r"\b(?:(?:prisoner\s+release|released|freed|release\s+of"
+        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)|release\s+of"
         r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
         r"captives|citizens|nationals|Americans|Iranians)"
         # "handed back the crews", "let the sailors go"
-        r"|handed\s+back|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
+        r"|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
         r"(?![^.;]{0,60}\b(?:swap|exchange)\b))\b",
     ),
     _t(
@@ -233,7 +233,7 @@ MODALITY = (
     (
         "planned",
         re.compile(
-            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|(?:is|are)\s+to\s+(?:fly|travel|visit|meet|hold|sign|attend|arrive|leave|return|go)|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
             re.I,
         ),
     ),
