@@ -307,16 +307,14 @@ def detect(
                 hits: dict[str, tuple[Trigger, Hit]] = {}
                 for trigger, trigger_hits in zip(table, matches, strict=True):
                     hit = first_in(trigger_hits, clause)
+                    if hit is None:
+                        continue
                     kind = kind_of(trigger.category, trigger.subtype)
-                    if hit is not None and kind not in hits:
+                    if kind not in hits:
                         hits[kind] = (trigger, hit)
-                    elif (
-                        hit is not None
-                        and hit.end <= hits[kind][1].start
-                        and (
-                            "," in text[hit.end : hits[kind][1].start]
-                            or in_reference(text, clause.start, hits[kind][1].start)
-                        )
+                    elif hit.end <= hits[kind][1].start and (
+                        "," in text[hit.end : hits[kind][1].start]
+                        or in_reference(text, clause.start, hits[kind][1].start)
                     ):
                         # "Iran fired missiles on January 8, days after the U.S. killed":
                         # a hit inside a reference does not hide the clause's own event,
