@@ -1067,3 +1067,19 @@ def test_hostages_handed_over_are_released_and_the_freed_are_no_new_release() ->
     assert not [c for c in found(text, "1981-01-21") if c.subtype == "release"]
     text = "Carter is to visit Germany on Friday."
     assert only(text, "visit", "1981-01-21").modality == "planned"
+
+
+def test_the_two_sides_are_the_two_states_the_story_is_about() -> None:
+    text = (
+        "Iranian and American negotiators held talks in Rome on Friday. "
+        "The two sides met again on Saturday in Muscat."
+    )
+    second = [c for c in found(text, "2025-05-25") if c.category == "talks"][1]
+    assert set(second.actors) == {
+        ("Oman", "intermediary"),
+        ("Iran", "participant"),
+        ("United States", "participant"),
+    }
+    # Neither side is the speaker of what "the two sides" are said to have done.
+    text = "Washington thanked Switzerland on Sunday. He said the two governments had settled."
+    assert all(("Switzerland", "initiator") not in c.actors for c in found(text, "2016-01-18"))

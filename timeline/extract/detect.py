@@ -29,7 +29,7 @@ from typing import Any
 from timeline.dates import DateSpan, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
-from timeline.extract.gazetteer import ActorMention, Gazetteer
+from timeline.extract.gazetteer import ActorMention, Gazetteer, with_pairs
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
 from timeline.extract.references import (
@@ -261,7 +261,7 @@ def detect(
     year = published.year if published else None
     # In text order, with the dates presidential terms imply; lookups bisect offsets.
     dates = sorted([*dates, *implied_dates(text, published)], key=lambda d: d.start)
-    mentions = gazetteer.find(text, year)
+    mentions = with_pairs(text, gazetteer.find(text, year), gazetteer)
     masked = mask_dates(text, dates)
     event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
     quotes = quotations(text)

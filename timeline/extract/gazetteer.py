@@ -174,3 +174,48 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             )
             officials.append((official, list(_split(row["aliases"]))))
     return Gazetteer(actors, officials)
+
+
+_PAIR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:sides|countries|governments|capitals|nations|adversaries|"
+    r"foes|rivals|parties|leaders|delegations)\b",
+    re.IGNORECASE,
+)
+
+
+_PLACE = re.compile(r"\b(?:in|at|to|from|near|via|through)\s+$", re.IGNORECASE)
+
+
+PAIR_VIA = "(the two sides)"
+"""The ``via`` of a mention that stands for one of "the two sides"."""
+
+
+def with_pairs(
+    text: str, mentions: list[ActorMention], gazetteer: Gazetteer, reach: int = 800
+) -> list[ActorMention]:
+    """``mentions`` plus, for "the two sides" or "both countries", two states at the
+    phrase: of the states named (not as a place) in the ``reach`` characters before
+    it, the two the text has named most so far, the later first on a tie ("Iran and
+    the United States ... talks in Rome ... The two sides met again" names Iran and
+    the United States)."""
+    extra: list[ActorMention] = []
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    done = 0
+    for m in _PAIR.finditer(text):
+        while done < len(mentions) and mentions[done].start < m.start():
+            mention = mentions[done]
+            done += 1
+            info = gazetteer.info(mention.actor)
+            if info is None or info.kind != "state":
+                continue
+            if _PLACE.search(text, max(0, mention.start - 6), mention.start):
+                continue  # "talks in Rome": where they met, not a side
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+            last[mention.actor] = mention.start
+        near = [a for a, at in last.items() if at >= m.start() - reach]
+        if len(near) < 2:
+            continue
+        pair = sorted(near, key=lambda a: (counts[a], last[a]), reverse=True)[:2]
+        extra += [ActorMention(m.start(), m.end(), actor, PAIR_VIA) for actor in pair]
+    return sorted([*mentions, *extra], key=lambda x: x.start) if extra else mentions

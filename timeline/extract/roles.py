@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from timeline.extract.gazetteer import ActorMention
+from timeline.extract.gazetteer import PAIR_VIA, ActorMention
 from timeline.extract.sentences import Span
 from timeline.extract.triggers import ROLE_INTERMEDIARY, Hit, Trigger
 
@@ -256,6 +256,8 @@ def speaker_of(
     for mention in mentions[low:]:
         if mention.start > end + 25:
             break
+        if mention.via == PAIR_VIA:
+            continue  # "the two sides said": no one speaker
         if start - 100 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
             text[mention.end : start]
         ):
