@@ -40,6 +40,7 @@ GOLDSTEIN: dict[str, float] = {
     "13": -6.0,  # threaten
     "138": -7.0,  # threaten with military force
     "14": -6.5,  # protest
+    "15": -7.2,  # exhibit military posture
     "16": -4.0,  # reduce relations
     "163": -8.0,  # impose embargo, boycott or sanctions
     "17": -7.0,  # coerce

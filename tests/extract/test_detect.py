@@ -1083,3 +1083,16 @@ def test_the_two_sides_are_the_two_states_the_story_is_about() -> None:
     # Neither side is the speaker of what "the two sides" are said to have done.
     text = "Washington thanked Switzerland on Sunday. He said the two governments had settled."
     assert all(("Switzerland", "initiator") not in c.actors for c in found(text, "2016-01-18"))
+
+
+def test_forces_sent_to_a_region_are_a_show_of_force() -> None:
+    text = (
+        "The Pentagon sent an aircraft carrier strike group and B-52 bombers to the Gulf on Sunday."
+    )
+    c = only(text, "other", "2019-05-25")
+    assert (c.subtype, c.cameo_code) == ("force posture", "15")
+    assert c.actors == [("United States", "initiator")] and c.span == day_span(date(2019, 5, 19))
+    # Sending a message is no deployment.
+    assert not [
+        c for c in found("Iran sent a message to Washington on Monday.") if c.category == "other"
+    ]

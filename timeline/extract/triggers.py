@@ -143,6 +143,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
         r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
     ),
+    # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
+    _t(
+        "other",
+        "15",
+        "force posture",
+        r"\b(?:deployed|dispatched|sent|ordered|moved|redeployed|rushed)\s+(?:[\w,-]+\s+){0,5}?"
+        r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
+        r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|Patriot\s+(?:missile\s+)?batter(?:y|ies)|"
+        r"air\s+defen[cs]e\s+systems?|squadrons?)\b",
+    ),
     # Diplomatic relations broken, or represented by a third state (a protecting power).
     _t(
         "other",
