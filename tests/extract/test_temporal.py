@@ -263,3 +263,12 @@ def test_days_later_is_a_duration_that_dates_what_it_tells() -> None:
     # With no day told before, nothing to count from.
     alone = only("Two days later, Iran vowed revenge.", "2024-04-16")
     assert alone.value == "P2D" and alone.date_start is None
+
+
+def test_hours_later_is_the_day_just_told() -> None:
+    text = "Rice spoke on Wednesday. Hours later, Mottaki answered. Five hours ago it rained."
+    found = {d.text: d for d in tag_dates(text, "2006-06-01")}
+    assert found["Hours later"].value == "PTXH"
+    assert found["Hours later"].span is not None
+    assert found["Hours later"].span.start == date(2006, 5, 31)
+    assert found["Five hours ago"].span is None  # a duration back from now: no day

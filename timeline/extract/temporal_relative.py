@@ -156,9 +156,15 @@ def _earlier_this(m: Match, ctx: Context, start: int, end: int) -> Resolved | No
 
 
 def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
-    unit, direction = _norm(m["unit"]), _norm(m["dir"])
-    count = _number(m["n"])
+    unit, direction = _norm(m["unit"] or m["bare"]), _norm(m["dir"])
+    count = _number(m["n"]) if m["n"] else None
     code = _UNIT_CODES.get(unit, "Y")
+    if unit in ("hour", "minute") and direction in ("later", "earlier", "after", "before"):
+        # "Hours later, the minister said": the same day as the event just told.
+        duration = _resolved("DURATION", f"PT{count if count else 'X'}{code}")
+        if ctx.last_day is not None:
+            duration.span = span_from_value(ctx.last_day.isoformat())
+        return duration
     if direction in ("before", "after") or (
         direction in ("later", "earlier") and unit in ("day", "week", "month")
     ):

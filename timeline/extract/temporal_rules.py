@@ -268,8 +268,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         re.compile(
             rf"(?i:(?P<approx>nearly|almost|about|some|more\s+than|less\s+than|over|just)?\s*"
-            rf"(?P<n>{_NUM}|several|a\s+few|few|many)\s+(?P<unit>{_UNIT})s?(?:\s+or\s+so)?\s+"
-            rf"(?P<dir>ago|earlier|before|later|after|from\s+now|hence))\b"
+            rf"(?:(?P<n>{_NUM}|several|a\s+few|few|many)\s+(?P<unit>{_UNIT})s?|(?P<bare>hour|minute)s)"
+            rf"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence))\b"
         ),
     ),
     (
