@@ -1096,3 +1096,37 @@ def test_forces_sent_to_a_region_are_a_show_of_force() -> None:
     assert not [
         c for c in found("Iran sent a message to Washington on Monday.") if c.category == "other"
     ]
+
+
+def test_a_surname_alone_names_the_official_named_in_full_before() -> None:
+    text = (
+        "Secretary of State Condoleezza Rice spoke on Wednesday. On Thursday, Rice "
+        "dismissed the letter."
+    )
+    c = only(text, "statement", "2006-06-02")
+    assert c.actors[0] == ("United States", "initiator") and c.speaker == "Condoleezza Rice"
+
+
+def test_a_letter_handed_to_a_go_between_and_a_fax_received() -> None:
+    text = (
+        "On May 8, a letter from President Mahmoud Ahmadinejad to Bush was handed to the "
+        "Swiss embassy in Tehran for delivery."
+    )
+    c = only(text, "message", "2006-06-01")
+    assert set(c.actors) == {
+        ("Iran", "initiator"),
+        ("United States", "target"),
+        ("Switzerland", "intermediary"),
+    }
+    text = "In early May 2003, the State Department received a fax from Iran."
+    c = only(text, "message", "2006-06-01")
+    assert set(c.actors) == {("Iran", "initiator"), ("United States", "target")}
+
+
+def test_talks_suspended_are_relations_cut_and_a_complaint_is_a_criticism() -> None:
+    text = "On May 26, Washington suspended the Geneva meetings with Iran."
+    events = {c.category: c for c in found(text, "2006-06-01")}
+    assert events["talks"].modality == "denied"
+    assert events["other"].subtype == "relations broken"
+    text = "The State Department complained to the Swiss government on Monday."
+    assert only(text, "statement", "2006-06-01").subtype == "criticism"

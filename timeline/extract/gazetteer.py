@@ -93,7 +93,28 @@ class Gazetteer:
                 state = self._state_of(official.name, year) or actor
                 actor, via = state, official.name
             found.append(ActorMention(m.start(), m.end(), actor, via))
-        return found
+        return self._surnames(text, found, year) if found else found
+
+    def _surnames(
+        self, text: str, found: list[ActorMention], year: int | None
+    ) -> list[ActorMention]:
+        """Once an official is named in full ("Secretary of State Condoleezza Rice"),
+        the bare surname later in the text ("Rice dismissed it") names the same
+        official, even where a surname alone is too ambiguous to list."""
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for name in dict.fromkeys(m.via for m in found if m.via is not None):
+            surname = name.split()[-1]
+            if len(surname) < 3 or not surname[0].isupper():
+                continue
+            first = min(m.end for m in found if m.via == name)
+            for hit in re.finditer(rf"(?<![\w.-]){re.escape(surname)}(?![\w-])", text[first:]):
+                start, end = first + hit.start(), first + hit.end()
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                state = self._state_of(name, year) or ""
+                extra.append(ActorMention(start, end, state, name))
+        return sorted([*found, *extra], key=lambda x: x.start) if extra else found
 
     def _state_of(self, name: str, year: int | None) -> str | None:
         terms = self._officials.get(name, [])

@@ -87,6 +87,17 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[^,;]{3,100},\s+(?:and\s+)?(?:\w+\s+){
 _SAYING = re.compile(r"\b(?:said|says|told|reported|according\s+to)\b", re.I)
 
 
+_HANDED_TO = re.compile(
+    r"\b(?:handed|given|passed|delivered|sent)\s+(?:over\s+)?to\s+(?:the\s+)?[\w\s]*$", re.I
+)
+_FROM_TITLED = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Secretary(?:\s+of\s+State)?"
+    r"|Supreme\s+Leader|Ayatollah|King|Sultan|Emir|Crown\s+Prince|Mr\.|Mrs\.|Ms\.)\s+$"
+)
+"""'a letter from President Ahmadinejad': the title before the name."""
+_RECEIVED = re.compile(r"received\b", re.I)
+
+
 _CARRIED = re.compile(r"(?:handed|delivered|carried|passed|conveyed|relayed)\b", re.I)
 
 
@@ -157,16 +168,24 @@ def roles_of(
             marked: dict[str, str] = {}
             for m in others:
                 lead_in = text[max(sentence.start, m.start - 9) : m.start].lower()
-                if re.search(r"\bfrom\s+(?:the\s+)?$", lead_in) and not _COUNTERPARTS.search(
-                    text, max(sentence.start, m.start - 40), m.start
-                ):
+                if (
+                    re.search(r"\bfrom\s+(?:the\s+)?$", lead_in)
+                    or _FROM_TITLED.search(text, max(sentence.start, m.start - 40), m.start)
+                ) and not _COUNTERPARTS.search(text, max(sentence.start, m.start - 40), m.start):
                     marked.setdefault(m.actor, "initiator")
                 elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
+                    if "target" in marked.values() and _HANDED_TO.search(
+                        text, max(sentence.start, m.start - 30), m.start
+                    ):
+                        # "a letter from A to B was handed to the Swiss embassy"
+                        marked.setdefault(m.actor, "intermediary")
                     marked.setdefault(m.actor, "target")
+                elif m.start < trigger_start and _RECEIVED.match(text, trigger_start):
+                    marked.setdefault(m.actor, "target")  # "Washington received a fax"
             sender = next((a for a, r in marked.items() if r == "initiator"), None)
             receiver = next((a for a, r in marked.items() if r == "target"), None)
             if sender is None and (len(parties) >= 2 or not marked):
-                named = [m for m in others if m.actor in parties]
+                named = [m for m in others if m.actor in parties and m.actor not in marked]
                 # "An official said Iran had sent word": the one who said it is not
                 # the sender; the subject of what was said is.
                 sayings = list(_SAYING.finditer(text, clause.start, trigger_start))
@@ -174,15 +193,17 @@ def roles_of(
                     named = [
                         m for m in named if sayings[-1].end() < m.start < trigger_start
                     ] or named
-                sender = min(named, key=lambda m: m.start).actor
+                sender = min(named, key=lambda m: m.start).actor if named else None
             for a in parties:
-                if sender is not None:
+                if marked.get(a) == "intermediary":
+                    roles[a] = "intermediary"
+                elif sender is not None:
                     roles[a] = "initiator" if a == sender else "target"
             if marked.get(sender or "") == "initiator" and receiver is not None:
                 # "Abe travelled to Tehran to carry a message from Washington to
                 # Khamenei": with sender and receiver named, anyone else carries it.
                 for a in parties:
-                    if a not in marked:
+                    if marked.get(a, "intermediary") == "intermediary":
                         roles[a] = "intermediary"
             elif marked.get(sender or "") == "initiator" and _CARRIED.match(text, trigger_start):
                 # "Abe handed Khamenei a message from Trump": who hands it carries it.

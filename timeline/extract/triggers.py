@@ -110,7 +110,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         "040",
         "message",
-        r"\b(?:messages?|letters?|notes?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|through|via)\b)"
+        r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
+        r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
         r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
         r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
@@ -159,6 +160,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "16",
         "relations broken",
         r"\b(?:(?:severed|cut|broke\s+off|broken\s+off|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
+        r"|(?:suspended|broke\s+off|halted|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meetings|negotiations|dialogue|contacts)"
         r"|(?:have|has|had)\s+(?:not|never)\s+had\s+(?:\w+\s+){0,2}(?:ties|relations)\s+since)\b",
     ),
     _t(
@@ -194,7 +196,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "11",
         "criticism",
-        r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked)\b",
+        r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested)\b",
     ),
     _t("statement", "112", "accusation", r"\b(?:accused|blamed(?!\s+on\b))\b"),
     _t(
@@ -226,7 +228,7 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspended|broke\s+off|halted|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
             re.I,
         ),
     ),
