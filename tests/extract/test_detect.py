@@ -1130,3 +1130,42 @@ def test_talks_suspended_are_relations_cut_and_a_complaint_is_a_criticism() -> N
     assert events["other"].subtype == "relations broken"
     text = "The State Department complained to the Swiss government on Monday."
     assert only(text, "statement", "2006-06-01").subtype == "criticism"
+
+
+def test_a_name_said_is_no_saying_and_a_retort_is() -> None:
+    text = "Sultan Qaboos bin Said visited Tehran in late August."
+    assert [c.category for c in found(text, "2013-11-25")] == ["visit"]
+    text = "On New Year's Day, Khamenei retorted that Washington could do nothing."
+    assert only(text, "statement", "2020-01-10").actors[0] == ("Iran", "initiator")
+
+
+def test_an_embassy_stormed_a_reply_sent_and_a_call_by_telephone() -> None:
+    text = "On Nov. 4, 1979, militants overran the American Embassy in Tehran."
+    assert ("United States", "target") in only(text, "strike", "1981-01-21").actors
+    text = "On Friday, Tehran sent a reply through the Swiss."
+    c = only(text, "message", "2020-01-10")
+    assert ("Iran", "initiator") in c.actors and ("Switzerland", "intermediary") in c.actors
+    text = "A day later, on Sept. 27, Obama and Rouhani spoke by telephone."
+    assert only(text, "talks", "2013-11-25").span == day_span(date(2013, 9, 27))
+    text = "In March, Burns sat down with Iranian officials in Muscat."
+    assert ("Oman", "intermediary") in only(text, "talks", "2013-11-25").actors
+
+
+def test_whom_a_message_urged_is_its_receiver() -> None:
+    text = "A message delivered through the Swiss embassy on Friday urged Iran not to escalate."
+    c = only(text, "message", "2020-01-10")
+    assert ("Iran", "target") in c.actors and ("Switzerland", "intermediary") in c.actors
+
+
+def test_no_one_killed_a_session_without_agreement_and_attacks_plotted() -> None:
+    assert not [
+        c
+        for c in found("No American or Iraqi was killed.", "2020-01-10")
+        if c.modality == "asserted"
+    ]
+    text = "The talks broke up on Nov. 10 without agreement after France objected to the draft."
+    events = found(text, "2013-11-25")
+    assert not [c for c in events if c.category == "deal" and c.modality == "asserted"]
+    assert only(text, "statement", "2013-11-25").subtype == "rejection"
+    text = "Officials said on Thursday that Soleimani was plotting attacks on Americans."
+    assert only(text, "strike", "2020-01-10").modality == "planned"

@@ -95,6 +95,9 @@ _FROM_TITLED = re.compile(
     r"|Supreme\s+Leader|Ayatollah|King|Sultan|Emir|Crown\s+Prince|Mr\.|Mrs\.|Ms\.)\s+$"
 )
 """'a letter from President Ahmadinejad': the title before the name."""
+_ADDRESSED = re.compile(
+    r"\b(?:urged|told|warned|asked|informed|notified|assured|pressed)\s+(?:the\s+)?$", re.I
+)
 _RECEIVED = re.compile(r"received\b", re.I)
 
 
@@ -180,6 +183,8 @@ def roles_of(
                         # "a letter from A to B was handed to the Swiss embassy"
                         marked.setdefault(m.actor, "intermediary")
                     marked.setdefault(m.actor, "target")
+                elif _ADDRESSED.search(text, max(sentence.start, m.start - 12), m.start):
+                    marked.setdefault(m.actor, "target")  # "a message ... urged Iran"
                 elif m.start < trigger_start and _RECEIVED.match(text, trigger_start):
                     marked.setdefault(m.actor, "target")  # "Washington received a fax"
             sender = next((a for a, r in marked.items() if r == "initiator"), None)
@@ -199,6 +204,8 @@ def roles_of(
                     roles[a] = "intermediary"
                 elif sender is not None:
                     roles[a] = "initiator" if a == sender else "target"
+                elif marked.get(a) == "target":
+                    roles[a] = "target"
             if marked.get(sender or "") == "initiator" and receiver is not None:
                 # "Abe travelled to Tehran to carry a message from Washington to
                 # Khamenei": with sender and receiver named, anyone else carries it.

@@ -39,7 +39,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
@@ -112,7 +112,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?)\b"
         r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
         r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
@@ -126,7 +126,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
@@ -190,7 +190,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
     _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
-    _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out)\b"),
+    _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected)\b"),
     _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
     _t(
         "statement",
@@ -213,7 +213,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "010",
         "statement",
-        r"\b(?:said|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
+        r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
+        r"retorted|countered|"
         r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
@@ -228,7 +229,9 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspended|broke\s+off|halted|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspended|broke\s+off|halted|"
+            r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
+            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
             re.I,
         ),
     ),
@@ -245,7 +248,7 @@ MODALITY = (
     (
         "planned",
         re.compile(
-            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|(?:is|are)\s+to\s+(?:fly|travel|visit|meet|hold|sign|attend|arrive|leave|return|go)|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
+            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|plott(?:ed|ing)|(?:is|are)\s+to\s+(?:fly|travel|visit|meet|hold|sign|attend|arrive|leave|return|go)|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
             re.I,
         ),
     ),
