@@ -28,8 +28,17 @@ from typing import Any
 
 from timeline.dates import DateSpan, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
+from timeline.extract.clause_hits import (
+    ASIDE,
+    attribution,
+    clause_hits,
+    dated_saying,
+    kind_of,
+    later_hits,
+    referred_hits,
+)
 from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
-from timeline.extract.gazetteer import ActorMention, Gazetteer, with_pairs
+from timeline.extract.gazetteer import Gazetteer, with_pairs
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
 from timeline.extract.references import (
@@ -37,27 +46,15 @@ from timeline.extract.references import (
     REFERENCE,
     SOON,
     after_reference,
-    in_reference,
     offset_span,
     told_here_at,
 )
-from timeline.extract.roles import quotations, quoted_at, speaker_of
+from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
-from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits, first_in
+from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
-
-
-def _dated(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
-    """A reporting verb with its own date: "said on February 6", "on Wednesday said",
-    "said in written comments on February 7". ``starts`` are the dates' offsets."""
-    low = bisect.bisect_left(starts, hit.start - 60)
-    high = bisect.bisect_right(starts, hit.end + 40)
-    return any(
-        d.span is not None and (0 <= d.start - hit.end <= 40 or 0 <= hit.start - d.end <= 25)
-        for d in dates[low:high]
-    )
 
 
 def _opening_reference(
@@ -80,36 +77,6 @@ def _opening_reference(
 _TOLD_EVENT_CAME = re.compile(
     r"\s*(?:the|this|that|it)\s+(?:[\w-]+\s+){0,2}(?:came|was|happened|occurred)\b", re.I
 )
-
-
-_ASIDE = re.compile(
-    r"(?:\b(?:that|which|who|whom)\s+(?:it|he|she|they|(?:[\w.-]+\s+){0,2}(?:officials|"
-    r"diplomats|sources))|(?-i:\b[a-z]+s)\s+(?:it|they))\s+$",
-    re.I,
-)
-"""'a network that it said smuggled oil', 'talks that U.S. officials said began',
-'firms it accused of': what the doer says of someone, in passing."""
-
-
-_ATTRIBUTION_BEFORE = re.compile(r",\s+(?:according\s+to\s+)?[^,;:\"“”]{1,70}\s+$")
-_ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:(?:on|late|early)\s+\w+(?:\s+\w+)?\s*)?(?:[.;]|$|,\s+(?:adding|citing|according)\b)"
-)
-
-
-def _attribution(text: str, sentence: Span, hit: Hit) -> bool:
-    """ "..., a senior State Department official said.": the source of what the
-    sentence told, at its end, not a statement of its own."""
-    return bool(
-        _ATTRIBUTION_BEFORE.search(text, max(sentence.start, hit.start - 72), hit.start)
-        and _ATTRIBUTION_AFTER.match(text, hit.end, sentence.end)
-    )
-
-
-def kind_of(category: str, subtype: str | None) -> str:
-    """What competes in a clause: one event per category, except that "other" holds
-    unrelated kinds (a seizure and a release are two events)."""
-    return f"other:{subtype}" if category == "other" else category
 
 
 def _word_at(text: str, start: int) -> str:
@@ -137,86 +104,6 @@ def _reference_after(
         ):
             comma = text.find(",", other.end, clause.end)
             return Span(reference.start(), clause.end if comma < 0 else comma)
-    return None
-
-
-def _referred_hits(
-    text: str,
-    clause: Span,
-    table: Sequence[Trigger],
-    matches: Sequence[Sequence[Hit]],
-    first: Mapping[str, tuple[Trigger, Hit]],
-    mention_starts: Sequence[int],
-) -> list[tuple[Trigger, Hit]]:
-    """Later hits of a category already found in the clause that tell the event it
-    refers to ("Iran seized a tanker after Britain detained one"): a second event."""
-    referred: list[tuple[Trigger, Hit]] = []
-    for trigger, trigger_hits in zip(table, matches, strict=True):
-        kind = kind_of(trigger.category, trigger.subtype)
-        if kind not in first:
-            continue
-        head = first[kind][1]
-        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
-        for hit in trigger_hits[index:]:
-            if hit.start >= clause.end:
-                break
-            reference = REFERENCE.search(text, head.end, hit.start)
-            if reference is not None and told_here_at(
-                text, reference.start(), hit.start, mention_starts
-            ):
-                referred.append((trigger, hit))
-                break
-    return referred
-
-
-def _later_hits(
-    text: str,
-    clause: Span,
-    table: Sequence[Trigger],
-    matches: Sequence[Sequence[Hit]],
-    first: Mapping[str, tuple[Trigger, Hit]],
-) -> list[tuple[Trigger, Hit]]:
-    """Hits of a category already found in the clause that stand in a later
-    comma-delimited stretch of it ("who came close to a meeting last fall, spoke
-    with Rouhani after the strikes"): maybe a second event of that kind."""
-    later: dict[tuple[str, int], tuple[Trigger, Hit]] = {}
-    for trigger, trigger_hits in zip(table, matches, strict=True):
-        kind = kind_of(trigger.category, trigger.subtype)
-        if kind not in first:
-            continue
-        head = first[kind][1]
-        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
-        for position in range(index, len(trigger_hits)):
-            hit = trigger_hits[position]
-            if hit.start >= clause.end:
-                break
-            if "," in text[head.end : hit.start]:
-                segment = text.rfind(",", head.end, hit.start)
-                later.setdefault((kind, segment), (trigger, hit))
-                break
-    return sorted(later.values(), key=lambda th: th[1].start)
-
-
-def _spoken(
-    text: str,
-    clause: Span,
-    table: Sequence[Trigger],
-    matches: Sequence[Sequence[Hit]],
-    mentions: Sequence[ActorMention],
-    mention_starts: Sequence[int],
-) -> tuple[Trigger, Hit] | None:
-    """The first verb of saying in the clause whose speaker is named, if any."""
-    said = [
-        (hit.start, trigger, hit)
-        for trigger, trigger_hits in zip(table, matches, strict=True)
-        for hit in trigger_hits[
-            bisect.bisect_left(trigger_hits, clause.start, key=lambda h: h.start) :
-        ]
-        if hit.start < clause.end
-    ]
-    for _, trigger, hit in sorted(said, key=lambda t: t[0]):
-        if speaker_of(text, hit, mentions, mention_starts) is not None:
-            return trigger, hit
     return None
 
 
@@ -304,41 +191,13 @@ def detect(
             # A clause reporting no other event may still report a statement; one that
             # does reports a statement only if it is more than "said" or dated itself.
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
-                hits: dict[str, tuple[Trigger, Hit]] = {}
-                for trigger, trigger_hits in zip(table, matches, strict=True):
-                    hit = first_in(trigger_hits, clause)
-                    if hit is None:
-                        continue
-                    kind = kind_of(trigger.category, trigger.subtype)
-                    if kind not in hits:
-                        hits[kind] = (trigger, hit)
-                    elif hit.end <= hits[kind][1].start and (
-                        "," in text[hit.end : hits[kind][1].start]
-                        or in_reference(text, clause.start, hits[kind][1].start)
-                    ):
-                        # "Iran fired missiles on January 8, days after the U.S. killed":
-                        # a hit inside a reference does not hide the clause's own event,
-                        # nor does a consequence told after a comma ("fired missiles at
-                        # bases in Iraq, killing a dozen": the firing is the event).
-                        hits[kind] = (trigger, hit)
-                eased = hits.get("other:sanctions eased")
-                if eased is not None and "sanction" in hits:
-                    start = hits["sanction"][1].start
-                    if eased[1].start <= start <= eased[1].end + 5:
-                        del hits["sanction"]  # "lifted sanctions on Iran": no new sanction
-                said = hits.get("statement")
-                if said is not None and speaker_of(masked, said[1], near, near_starts) is None:
-                    # "the Foreign Ministry called the attacks piracy and said Iran
-                    # reserved the right": a later verb of saying may name the speaker.
-                    hits["statement"] = (
-                        _spoken(masked, clause, table, matches, near, near_starts) or said
-                    )
+                hits = clause_hits(text, masked, clause, table, matches, near, near_starts)
                 first_hits = list(hits.values())
                 if table is TRIGGERS:
                     hits_in_order = [
                         *hits.values(),
-                        *_later_hits(text, clause, table, matches, hits),
-                        *_referred_hits(text, clause, table, matches, hits, near_starts),
+                        *later_hits(text, clause, table, matches, hits),
+                        *referred_hits(text, clause, table, matches, hits, near_starts),
                     ]
                     # An event referred to and told here ("After X did Y, Z did W")
                     # first: what the clause tells after it is dated from it.
@@ -355,14 +214,14 @@ def detect(
                     plain = trigger.subtype == "statement"
                     if table is STATEMENTS and (
                         quote is not None
-                        or (told and plain and not _dated(hit, dates, starts))
+                        or (told and plain and not dated_saying(hit, dates, starts))
                         # "a network that it said smuggled oil": an aside, not a statement
-                        or _ASIDE.search(text, max(0, hit.start - 40), hit.start)
+                        or ASIDE.search(text, max(0, hit.start - 40), hit.start)
                         # "Iran freed the sailors on Wednesday, the Pentagon said."
                         or (
                             plain
                             and any(c.modality == "asserted" for c in in_sentence)
-                            and _attribution(text, sentence, hit)
+                            and attribution(text, sentence, hit)
                         )
                     ):
                         continue
