@@ -1169,3 +1169,41 @@ def test_no_one_killed_a_session_without_agreement_and_attacks_plotted() -> None
     assert only(text, "statement", "2013-11-25").subtype == "rejection"
     text = "Officials said on Thursday that Soleimani was plotting attacks on Americans."
     assert only(text, "strike", "2020-01-10").modality == "planned"
+
+
+def test_a_claim_of_responsibility_and_participles_of_saying() -> None:
+    text = "Yemen's Houthi rebels claimed responsibility the same day, on Sept. 14."
+    assert only(text, "statement", "2019-09-21").actors[0] == ("Houthis", "initiator")
+    text = "Khamenei went further on Tuesday, declaring that there would be no negotiations."
+    assert only(text, "statement", "2019-09-21").actors[0] == ("Iran", "initiator")
+    text = "Trump followed up on Sunday, writing that the United States was ready."
+    assert only(text, "statement", "2019-09-21").actors[0] == ("United States", "initiator")
+    # "the United States' saying it wants to talk" is no saying of that day.
+    text = "Iran sees a contradiction in the United States' saying it wants to talk on Monday."
+    assert not [c for c in found(text, "2019-09-21") if ("United States", "initiator") in c.actors]
+
+
+def test_whom_a_verb_addresses_is_no_speaker_and_an_alleged_attack_is_possible() -> None:
+    text = "On Saturday, Pompeo accused Iran of an unprecedented attack on the world's oil supply."
+    c = only(text, "statement", "2019-09-21")
+    assert set(c.actors) == {("United States", "initiator"), ("Iran", "target")}
+    assert only(text, "strike", "2019-09-21").modality == "possible"
+
+
+def test_a_note_for_a_capital_handed_to_an_embassy() -> None:
+    text = "On Monday, Iran handed a diplomatic note for Washington to the Swiss embassy in Tehran."
+    c = only(text, "message", "2019-09-21")
+    assert set(c.actors) == {
+        ("Iran", "initiator"),
+        ("United States", "target"),
+        ("Switzerland", "intermediary"),
+    }
+
+
+def test_drones_slamming_into_a_plant_and_a_minister_travelling_on() -> None:
+    text = "On Sept. 14, drones slammed into the Abqaiq plant in Saudi Arabia."
+    assert ("Saudi Arabia", "target") in only(text, "strike", "2019-09-21").actors
+    text = "On Thursday, Pompeo travelled on to Abu Dhabi."
+    assert only(text, "visit", "2019-09-21").actors[0] == ("United States", "initiator")
+    c = only("Pompeo landed in Jeddah on Wednesday.", "visit", "2019-09-21")
+    assert ("Saudi Arabia", "target") in c.actors

@@ -25,6 +25,9 @@ _CALLED_OFF = re.compile(
     r"\b(?:but|then|and)\s+(?:\w+\s+)?(?:called\s+(?:\w+\s+)?off|cancell?ed|aborted)\b"
 )
 """'approved strikes on Thursday evening but called them off': none took place."""
+_ALLEGED = re.compile(
+    r"\b(?:accus\w+|alleg\w+)\s+(?:[\w'’-]+\s+){0,4}?of\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
 
 
 def modality_of(
@@ -51,6 +54,8 @@ def modality_of(
     near = max(low, first, text.rfind(",", low, trigger_start) + 1)
     if not saying and _CALLED_OFF.search(text, trigger_start, clause.end):
         return "denied"
+    if not saying and _ALLEGED.search(text, max(clause.start, trigger_start - 60), trigger_start):
+        return "possible"  # "accused Iran of an attack": the attack as alleged
     for name, pattern in MODALITY:
         scope = near if name in ("planned", "possible") else first
         for cue in pattern.finditer(text, scope, high):

@@ -88,8 +88,12 @@ _SAYING = re.compile(r"\b(?:said|says|told|reported|according\s+to)\b", re.I)
 
 
 _HANDED_TO = re.compile(
-    r"\b(?:handed|given|passed|delivered|sent)\s+(?:over\s+)?to\s+(?:the\s+)?[\w\s]*$", re.I
+    r"\b(?:handed|given|passed|delivered|sent)\b[^.;,]{0,60}?\bto\s+(?:the\s+)?[\w\s]*$", re.I
 )
+_FOR_WHOM = re.compile(
+    r"\b(?:messages?|letters?|notes?|word|repl(?:y|ies))\s+for\s+(?:the\s+)?$", re.I
+)
+"""'a diplomatic note for Washington': whom it is for receives it."""
 _FROM_TITLED = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Secretary(?:\s+of\s+State)?"
     r"|Supreme\s+Leader|Ayatollah|King|Sultan|Emir|Crown\s+Prince|Mr\.|Mrs\.|Ms\.)\s+$"
@@ -176,9 +180,11 @@ def roles_of(
                     or _FROM_TITLED.search(text, max(sentence.start, m.start - 40), m.start)
                 ) and not _COUNTERPARTS.search(text, max(sentence.start, m.start - 40), m.start):
                     marked.setdefault(m.actor, "initiator")
-                elif re.search(r"\bto\s+(?:the\s+)?$", lead_in):
+                elif re.search(r"\bto\s+(?:the\s+)?$", lead_in) or _FOR_WHOM.search(
+                    text, max(sentence.start, m.start - 25), m.start
+                ):
                     if "target" in marked.values() and _HANDED_TO.search(
-                        text, max(sentence.start, m.start - 30), m.start
+                        text, max(sentence.start, m.start - 90), m.start
                     ):
                         # "a letter from A to B was handed to the Swiss embassy"
                         marked.setdefault(m.actor, "intermediary")
@@ -264,12 +270,18 @@ def roles_of(
 
 
 _QUOTES = '"“”'
+_SAID_BY = re.compile(
+    r"(?:said|says|saying|announced|announcing|added|adding|declared|declaring|stated|wrote|"
+    r"writing|reported)\b",
+    re.I,
+)
+"""Verbs after which the speaker may be named: "said the State Department"."""
 _SPEAKER_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
-    r"(?:,\s[^,;\"“”]{1,60},)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
+    r"(?:,\s[^,;\"“”]{1,60},)?(?:\s*,)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
 )
 
 
@@ -290,8 +302,10 @@ def speaker_of(
             text[mention.end : start]
         ):
             return mention
-        if end <= mention.start <= end + 25 and not any(
-            q in text[end : mention.start] for q in _QUOTES
+        if (
+            end <= mention.start <= end + 25
+            and _SAID_BY.match(text, start)
+            and not any(q in text[end : mention.start] for q in _QUOTES)
         ):
             return mention
     return None

@@ -39,7 +39,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
@@ -132,7 +132,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
     ),
     _t(
         "other",
@@ -198,6 +198,12 @@ STATEMENTS: tuple[Trigger, ...] = (
         "criticism",
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested)\b",
     ),
+    _t(
+        "statement",
+        "010",
+        "claim",
+        r"\bclaimed\s+(?:(?:the\s+)?responsibility|credit)\b",
+    ),
     _t("statement", "112", "accusation", r"\b(?:accused|blamed(?!\s+on\b))\b"),
     _t(
         "statement",
@@ -214,7 +220,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "010",
         "statement",
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
-        r"retorted|countered|"
+        r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting)|writing\s+that|"
         r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
