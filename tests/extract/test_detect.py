@@ -1207,3 +1207,39 @@ def test_drones_slamming_into_a_plant_and_a_minister_travelling_on() -> None:
     assert only(text, "visit", "2019-09-21").actors[0] == ("United States", "initiator")
     c = only("Pompeo landed in Jeddah on Wednesday.", "visit", "2019-09-21")
     assert ("Saudi Arabia", "target") in c.actors
+
+
+def test_data_or_money_released_is_no_release_of_people() -> None:
+    text = "On March 28, Britain released navigational data that it said proved its case."
+    assert not [c for c in found(text, "2007-05-29") if c.subtype == "release"]
+    text = "On April 3, Jalal Sharafi, an Iranian diplomat abducted in Baghdad, was set free."
+    kinds = {c.subtype for c in found(text, "2007-05-29")}
+    assert "release" in kinds
+    text = "Relations were strained this month by Iran's jailing of an American scholar."
+    assert only(text, "other", "2007-05-29").subtype == "seizure"
+
+
+def test_a_verbal_attack_a_refusal_named_and_business_frozen() -> None:
+    text = "Republican lawmakers attacked the deal on Tuesday, calling it a ransom."
+    assert not [c for c in found(text, "2023-09-19") if c.category == "strike"]
+    text = (
+        "On March 24, the Security Council voted to tighten sanctions on Iran over its "
+        "refusal to halt enrichment."
+    )
+    assert only(text, "sanction", "2007-05-29").modality == "asserted"
+    text = "Britain froze most official business with Iran on March 28."
+    assert only(text, "other", "2007-05-29").subtype == "relations broken"
+
+
+def test_more_ways_of_meeting_and_of_carrying_messages() -> None:
+    text = "On May 3, Condoleezza Rice and Mottaki exchanged pleasantries over lunch."
+    assert {a for a, _ in only(text, "talks", "2007-05-29").actors} >= {"United States", "Iran"}
+    text = (
+        "Over the summer, Qatari mediators shuttled messages between U.S. and Iranian negotiators."
+    )
+    assert ("Qatar", "intermediary") in only(text, "message", "2023-09-19").actors
+    text = "Oman had hosted indirect contacts between Iran and the United States in Muscat in May."
+    assert only(text, "talks", "2023-09-19").span is not None
+    text = "In early September, Blinken signed a sanctions waiver for banks in South Korea."
+    events = found(text, "2023-09-19")
+    assert [(c.category, c.subtype) for c in events] == [("other", "sanctions eased")]

@@ -39,14 +39,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
         "other",
         "17",
         "seizure",
-        r"\b(?:seized|seizure of|captured|detained|arrested|confiscated"
+        r"\b(?:seized|seizure of|captured|detained|arrested|confiscated|abducted|kidnapped|jailed|"
+        r"jailing\s+of|imprisoned"
         # a ship or a cargo intercepted, not missiles shot down
         r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
         r"consignments?|weapons|arms)\b))\b",
@@ -75,18 +76,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "0841",
         "release",
-        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)|release\s+of"
+        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:data|statements?|reports?|videos?|footage|funds|money|assets|documents|information|details|images|photos|figures|oil|revenues?|\$|\d))"
+        r"|release\s+of"
         r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
         r"captives|citizens|nationals|Americans|Iranians)"
         # "handed back the crews", "let the sailors go"
-        r"|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
+        r"|set\s+free|walked\s+free|flown\s+to\s+freedom|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
         r"(?![^.;]{0,60}\b(?:swap|exchange)\b))\b",
     ),
     _t(
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,2}(?:orders?|decrees?|bills?|laws?|directives?|memorand\w+|measures?)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,2}(?:orders?|decrees?|bills?|laws?|directives?|memorand\w+|measures?|waivers?)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
@@ -94,7 +96,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "085",
         "sanctions eased",
         r"\b(?:(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
-        r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|relief\s+from\s+(?:[\w-]+\s+){0,2}"
+        r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
         r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived))\b",
     ),
     _t(
@@ -112,7 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?)\b"
         r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
         r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
@@ -126,7 +128,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
@@ -160,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "16",
         "relations broken",
         r"\b(?:(?:severed|cut|broke\s+off|broken\s+off|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
-        r"|(?:suspended|broke\s+off|halted|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meetings|negotiations|dialogue|contacts)"
+        r"|(?:suspended|broke\s+off|halted|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meetings|negotiations|dialogue|contacts|business)"
         r"|(?:have|has|had)\s+(?:not|never)\s+had\s+(?:\w+\s+){0,2}(?:ties|relations)\s+since)\b",
     ),
     _t(
@@ -237,7 +239,7 @@ MODALITY = (
         re.compile(
             r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspended|broke\s+off|halted|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
-            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus\w+)\b",
+            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
             re.I,
         ),
     ),
