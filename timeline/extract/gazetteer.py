@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,7 @@ class Gazetteer:
             if len(surname) < 3 or not surname[0].isupper():
                 continue
             first = min(m.end for m in found if m.via == name)
-            for hit in re.finditer(rf"(?<![\w.-]){re.escape(surname)}(?![\w-])", text[first:]):
+            for hit in _surname_pattern(surname).finditer(text[first:]):
                 start, end = first + hit.start(), first + hit.end()
                 if any(a < end and start < b for a, b in taken):
                     continue
@@ -195,6 +195,11 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             )
             officials.append((official, list(_split(row["aliases"]))))
     return Gazetteer(actors, officials)
+
+
+@lru_cache(maxsize=1024)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-]){re.escape(surname)}(?![\w-])")
 
 
 _PAIR = re.compile(
