@@ -1243,3 +1243,22 @@ def test_more_ways_of_meeting_and_of_carrying_messages() -> None:
     text = "In early September, Blinken signed a sanctions waiver for banks in South Korea."
     events = found(text, "2023-09-19")
     assert [(c.category, c.subtype) for c in events] == [("other", "sanctions eased")]
+
+
+def test_conditions_set_proposals_carried_and_an_envoy_with_a_reply() -> None:
+    text = "Iran's parliament set four conditions for the hostages' release on Nov. 2."
+    c = only(text, "statement", "1981-01-21")
+    assert c.subtype == "demand" and c.actors[0] == ("Iran", "initiator")
+    text = "In December, Algerian diplomats carried proposals between Washington and Tehran."
+    assert ("Algeria", "intermediary") in only(text, "message", "1981-01-21").actors
+    text = "In November, Warren Christopher flew to Algiers with Washington's reply."
+    c = only(text, "message", "1981-01-21")
+    assert ("United States", "initiator") in c.actors
+
+
+def test_assets_frozen_are_a_sanction_and_a_return_agreed_is_a_deal() -> None:
+    text = "Carter froze Iranian assets in November 1979."
+    c = only(text, "sanction", "1981-01-21")
+    assert c.span is not None and c.span.start == date(1979, 11, 1)
+    text = "On Monday, Washington agreed to return $8 billion in frozen Iranian assets."
+    assert only(text, "deal", "1981-01-21").span == day_span(date(1981, 1, 19))

@@ -64,6 +64,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|went\s+into\s+effect|came\s+into\s+(?:force|effect)|(?:was|were)\s+(?:agreed|announced"
         r"|reached|declared|brokered)|began|held)\b",
     ),
+    # A deal struck: "Washington agreed to return $8 billion", "put his signature to".
+    _t(
+        "deal",
+        "057",
+        "agreement",
+        r"\b(?:agreed\s+to\s+(?:return|unfreeze|pay|restore|hand\s+over|transfer)"
+        r"|put\s+(?:his|her|their)\s+signatures?\s+to)\b",
+    ),
     # A swap is a deal; a release by one side alone is an act of that side ("other").
     _t(
         "deal",
@@ -105,6 +113,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions",
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo"
+        # assets frozen: "froze Iranian assets", "the assets he froze in November 1979"
+        r"|froze\s+(?:[\w-]+\s+){0,3}(?:assets|funds|accounts)|(?:assets|funds)\s+(?:it|he|they)\s+froze"
         r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
         r"spending|moving|receiving)\b(?=.{0,30}?\b(?:funds|money|assets|revenue|them|it)\b))",
     ),
@@ -114,7 +124,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?)\b"
+        # an envoy travelling with a message: "flew to Algiers with Washington's reply"
+        r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
+        r"(?:messages?|letters?|repl(?:y|ies)|responses?|proposals?|answer)\b"
         r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
         r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
@@ -191,7 +204,12 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 STATEMENTS: tuple[Trigger, ...] = (
     _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
-    _t("statement", "10", "demand", r"\b(?:demanded|insisted)\b"),
+    _t(
+        "statement",
+        "10",
+        "demand",
+        r"\b(?:demanded|insisted|set\s+(?:[\w-]+\s+){0,2}(?:conditions|terms|preconditions))\b",
+    ),
     _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected)\b"),
     _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
     _t(
