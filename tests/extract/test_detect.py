@@ -1262,3 +1262,21 @@ def test_assets_frozen_are_a_sanction_and_a_return_agreed_is_a_deal() -> None:
     assert c.span is not None and c.span.start == date(1979, 11, 1)
     text = "On Monday, Washington agreed to return $8 billion in frozen Iranian assets."
     assert only(text, "deal", "1981-01-21").span == day_span(date(1981, 1, 19))
+
+
+def test_an_event_after_one_named_by_a_bare_noun_is_dated_from_it() -> None:
+    text = (
+        "On April 1, an Israeli airstrike hit Iran's consulate in Damascus. Overnight after "
+        "the strike, Iran handed the Swiss a message for Washington."
+    )
+    c = only(text, "message", "2024-04-16")
+    assert c.span is not None and (c.span.start, c.span.end) == (date(2024, 4, 1), date(2024, 4, 2))
+    text = (
+        "On April 1, an Israeli airstrike hit Iran's consulate in Damascus. Weeks after the "
+        "strike, Iran sent a message to Washington."
+    )
+    c = only(text, "message", "2024-04-16")
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(2024, 4, 1),
+        date(2024, 4, 16),
+    )

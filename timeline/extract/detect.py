@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.dates import DateSpan, render
@@ -42,6 +42,9 @@ from timeline.extract.gazetteer import Gazetteer, with_pairs
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
 from timeline.extract.references import (
+    NOUN_CATEGORY,
+    NOUN_REFERENCE,
+    NOUN_SUBTYPE,
     OWN_ACT,
     REFERENCE,
     SOON,
@@ -52,6 +55,8 @@ from timeline.extract.references import (
 from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits
+
+_WITHIN_A_DAY = ("overnight", "hours", "immediately")
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
@@ -188,6 +193,23 @@ def detect(
             after_at = -1  # where the reference that gives ``after`` is
             stretch: Span | None = None  # where an event referred to is told
             told = 0  # events the clause reports outside quotations
+            named = NOUN_REFERENCE.search(text, clause.start, clause.end)
+            if named is not None:
+                # "Overnight after the strike, Iran summoned the Swiss envoy": what the
+                # clause tells came after the strike told before.
+                after = after_reference(
+                    NOUN_CATEGORY[named["noun"].lower()],
+                    NOUN_SUBTYPE.get(named["noun"].lower()),
+                    itertools.chain(reversed(in_sentence), reversed(found)),
+                    published,
+                    named["soon"] is not None,
+                )
+                if after is not None and (named["soon"] or "").lower() in _WITHIN_A_DAY:
+                    # "overnight after", "hours after": by the next day
+                    after = DateSpan(
+                        after.start, min(after.end, after.start + timedelta(1)), "range"
+                    )
+                after_at = named.start() if after is not None else -1
             # A clause reporting no other event may still report a statement; one that
             # does reports a statement only if it is more than "said" or dated itself.
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):

@@ -239,3 +239,45 @@ _NUMBER_WORDS = frozenset(
         "thousands",
     ]
 )
+
+
+NOUN_REFERENCE = re.compile(
+    r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?:after|following|"
+    r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|that|this|these|those)\s+"
+    r"(?:[\w-]+\s+)?(?P<noun>strikes?|attacks?|killing|assassination|bombing|raids?|seizure|"
+    r"swap|exchange|release|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message)\b",
+    re.IGNORECASE,
+)
+"""'Overnight after the strike, Iran summoned ...': an event named by a bare noun,
+told before, after which the clause's event came."""
+
+NOUN_SUBTYPE = {
+    "killing": "assassination",
+    "assassination": "assassination",
+    "swap": "prisoner swap",
+}
+
+NOUN_CATEGORY = {
+    "strike": "strike",
+    "strikes": "strike",
+    "attack": "strike",
+    "attacks": "strike",
+    "killing": "strike",
+    "assassination": "strike",
+    "bombing": "strike",
+    "raid": "strike",
+    "raids": "strike",
+    "seizure": "other",
+    "release": "other",
+    "swap": "deal",
+    "exchange": "deal",
+    "ceasefire": "deal",
+    "truce": "deal",
+    "talks": "talks",
+    "meeting": "talks",
+    "call": "talks",
+    "visit": "visit",
+    "sanctions": "sanction",
+    "letter": "message",
+    "message": "message",
+}
