@@ -1280,3 +1280,19 @@ def test_an_event_after_one_named_by_a_bare_noun_is_dated_from_it() -> None:
         date(2024, 4, 1),
         date(2024, 4, 16),
     )
+
+
+def test_the_day_after_a_capture_and_speakers_behind_a_long_aside() -> None:
+    text = (
+        "On March 23, Revolutionary Guards seized 15 British sailors. The day after the "
+        "capture, the U.N. Security Council voted to tighten sanctions on Iran."
+    )
+    c = only(text, "sanction", "2007-05-29")
+    assert c.span == day_span(date(2007, 3, 24))
+    text = (
+        "On May 11, Vice President Dick Cheney, speaking aboard the aircraft carrier USS "
+        "John C. Stennis in the Gulf, warned that Iran must not acquire nuclear weapons."
+    )
+    assert only(text, "statement", "2007-05-29").actors[0] == ("United States", "initiator")
+    text = "Iran freed the 15 on April 4, pardoning them as a gift to the British people."
+    assert only(text, "other", "2007-05-29").subtype == "release"

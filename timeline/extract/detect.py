@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from timeline.dates import DateSpan, render
+from timeline.dates import DateSpan, day_span, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.clause_hits import (
     ASIDE,
@@ -193,6 +193,7 @@ def detect(
             after_at = -1  # where the reference that gives ``after`` is
             stretch: Span | None = None  # where an event referred to is told
             told = 0  # events the clause reports outside quotations
+            named_lead: Span | None = None
             named = NOUN_REFERENCE.search(text, clause.start, clause.end)
             if named is not None:
                 # "Overnight after the strike, Iran summoned the Swiss envoy": what the
@@ -204,12 +205,21 @@ def detect(
                     published,
                     named["soon"] is not None,
                 )
-                if after is not None and (named["soon"] or "").lower() in _WITHIN_A_DAY:
+                counted = (
+                    offset_span(text[clause.start : named.start()], day_span(after.start), 1)
+                    if after is not None
+                    else None
+                )
+                if counted is not None:
+                    after = counted  # "The day after the capture", "two weeks after the strike"
+                elif after is not None and (named["soon"] or "").lower() in _WITHIN_A_DAY:
                     # "overnight after", "hours after": by the next day
                     after = DateSpan(
                         after.start, min(after.end, after.start + timedelta(1)), "range"
                     )
                 after_at = named.start() if after is not None else -1
+                # "The day after the capture": its words date nothing of their own.
+                named_lead = Span(clause.start, named.end()) if after is not None else None
             # A clause reporting no other event may still report a statement; one that
             # does reports a statement only if it is more than "said" or dated itself.
             for table, matches in ((TRIGGERS, event_hits), (STATEMENTS, statement_hits)):
@@ -272,7 +282,7 @@ def detect(
                         )
                         if not told_here:
                             continue
-                    own_clause, own_after, other = clause, after, None
+                    own_clause, own_after, other = clause, after, named_lead
                     if told_here and reference is not None:
                         # The event referred to is dated by its own stretch, or by how
                         # long before this clause's event it came ("five days after").

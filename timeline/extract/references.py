@@ -67,11 +67,21 @@ def in_reference(text: str, clause_start: int, trigger_start: int) -> bool:
 
 
 _OFFSET = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?"
+    r"\b(the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?"
     r"\s+$",
     re.I,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS = {
+    "the": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+}
 _COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -245,7 +255,7 @@ NOUN_REFERENCE = re.compile(
     r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?:after|following|"
     r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|that|this|these|those)\s+"
     r"(?:[\w-]+\s+)?(?P<noun>strikes?|attacks?|killing|assassination|bombing|raids?|seizure|"
-    r"swap|exchange|release|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message)\b",
+    r"swap|exchange|release|capture|detention|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message)\b",
     re.IGNORECASE,
 )
 """'Overnight after the strike, Iran summoned ...': an event named by a bare noun,
@@ -255,6 +265,9 @@ NOUN_SUBTYPE = {
     "killing": "assassination",
     "assassination": "assassination",
     "swap": "prisoner swap",
+    "capture": "seizure",
+    "detention": "seizure",
+    "seizure": "seizure",
 }
 
 NOUN_CATEGORY = {
@@ -268,6 +281,8 @@ NOUN_CATEGORY = {
     "raid": "strike",
     "raids": "strike",
     "seizure": "other",
+    "capture": "other",
+    "detention": "other",
     "release": "other",
     "swap": "deal",
     "exchange": "deal",

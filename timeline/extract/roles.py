@@ -281,7 +281,7 @@ _SPEAKER_GAP = re.compile(
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
-    r"(?:,\s[^,;\"“”]{1,60},)?(?:\s*,)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
+    r"(?:,\s[^;\"“”]{1,130}?,)?(?:\s*,)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
 )
 
 
@@ -292,13 +292,13 @@ def speaker_of(
     ("Tehran warned", "Iran's foreign ministry said") or just after it
     ("said the State Department"), outside any quotation."""
     start, end = m.start, m.end
-    low = bisect.bisect_left(mention_starts, start - 120)
+    low = bisect.bisect_left(mention_starts, start - 200)
     for mention in mentions[low:]:
         if mention.start > end + 25:
             break
         if mention.via == PAIR_VIA:
             continue  # "the two sides said": no one speaker
-        if start - 100 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
+        if start - 170 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
             text[mention.end : start]
         ):
             return mention
