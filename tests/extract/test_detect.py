@@ -1296,3 +1296,37 @@ def test_the_day_after_a_capture_and_speakers_behind_a_long_aside() -> None:
     assert only(text, "statement", "2007-05-29").actors[0] == ("United States", "initiator")
     text = "Iran freed the 15 on April 4, pardoning them as a gift to the British people."
     assert only(text, "other", "2007-05-29").subtype == "release"
+
+
+def test_ships_struck_are_targets_and_a_participle_keeps_the_subject() -> None:
+    text = "The Norwegian-owned Front Altair was struck early on Thursday near Hormuz."
+    c = only(text, "strike", "2019-06-15")
+    assert ("Norway", "target") in c.actors and ("Norway", "initiator") not in c.actors
+    text = (
+        "The United States accused Iran on Tuesday of a plot against Saudi Arabia's "
+        "ambassador, bringing charges and slapping new sanctions on Iranian officials."
+    )
+    c = only(text, "sanction", "2011-10-14")
+    assert ("United States", "initiator") in c.actors
+    assert ("Saudi Arabia", "initiator") not in c.actors
+
+
+def test_attacks_suspended_footage_released_and_an_era_is_no_date() -> None:
+    text = "On Tuesday, Kataib Hezbollah announced it was suspending attacks on American forces."
+    assert only(text, "strike", "2024-02-04").modality == "denied"
+    text = "On Thursday, Central Command released grainy black-and-white footage of a boat."
+    assert not [c for c in found(text, "2019-06-15") if c.subtype == "release"]
+    text = (
+        "Abe arrived on Wednesday, the first Japanese premier to come since the 1979 "
+        "revolution, and held talks with President Hassan Rouhani."
+    )
+    assert only(text, "talks", "2019-06-15").span == day_span(date(2019, 6, 12))
+
+
+def test_what_was_done_during_a_meeting_told_before_is_of_its_day() -> None:
+    text = (
+        "Abe held talks with Rouhani on June 12. During that meeting, Abe relayed a "
+        "message from President Donald Trump."
+    )
+    c = only(text, "message", "2019-06-15")
+    assert c.span == day_span(date(2019, 6, 12))

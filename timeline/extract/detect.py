@@ -205,6 +205,13 @@ def detect(
                     published,
                     named["soon"] is not None,
                 )
+                if after is not None and named["how"].lower() == "during":
+                    # "During that meeting, Abe relayed a message": the meeting's day
+                    after = next(
+                        c.span
+                        for c in itertools.chain(reversed(in_sentence), reversed(found))
+                        if c.category == NOUN_CATEGORY[named["noun"].lower()] and c.span
+                    )
                 counted = (
                     offset_span(text[clause.start : named.start()], day_span(after.start), 1)
                     if after is not None

@@ -114,6 +114,15 @@ def event_date(
             return inherited[-1], False
     for scope in (clause, sentence) if own else ():
         inside = _usable(dates, scope, category, owned, starts, exclude)
+        if category != "other":
+            # "the first premier to visit since the 1979 revolution, and held talks":
+            # an era named before the event is not its day.
+            inside = [
+                d
+                for d in inside
+                if d.end > trigger_start
+                or not _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
+            ] or inside
         if inside and category == "statement":
             # "Speaking on Sunday, Obama said the weekend showed ...": what follows
             # the saying is what was said, unless it dates the saying ("said on Monday").
@@ -152,6 +161,9 @@ _SAID_WHEN = re.compile(
 )
 """From a saying verb to a date that dates the saying: "said on", "told reporters
 late", "said in a statement on"; not "said the weekend showed", what was said."""
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 SINCE_THEN = re.compile(r"\s*(?:ever\s+)?since\s+(?:then|that\s+(?:day|time|point))\b", re.I)

@@ -252,7 +252,7 @@ _NUMBER_WORDS = frozenset(
 
 
 NOUN_REFERENCE = re.compile(
-    r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?:after|following|"
+    r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?P<how>after|following|during|"
     r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|that|this|these|those)\s+"
     r"(?:[\w-]+\s+)?(?P<noun>strikes?|attacks?|killing|assassination|bombing|raids?|seizure|"
     r"swap|exchange|release|capture|detention|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message)\b",

@@ -81,6 +81,10 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_PARTICIPLE = re.compile(r",\s+(?-i:[a-z]+ing)\b[^,;.]*$", re.I)
+
+
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[^,;]{3,100},\s+(?:and\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -231,6 +235,22 @@ def roles_of(
             # doer is named before the relative clause, not inside it.
             roles.pop(subject.actor, None)
             earlier = [subject]
+        if earlier and _PASSIVE.search(text, max(clause.start, trigger_start - 20), trigger_start):
+            # "The Front Altair and the Kokuka Courageous were struck": struck, not striking
+            for m in earlier:
+                roles.setdefault(m.actor, "target")
+            earlier = []
+        participle = _PARTICIPLE.search(
+            text, max(sentence.start, trigger_start - 150), trigger_start
+        )
+        if participle is not None:
+            # "The United States accused Iran ..., bringing charges and slapping new
+            # sanctions on Iranian officials": the sentence's subject does it.
+            heads = [m for m in in_clause if m.start < participle.start()] or [
+                m for m in mentions if sentence.start <= m.start < participle.start()
+            ]
+            if heads and heads[0].actor not in roles:
+                earlier = [heads[0]]
         # "commandos landed on the MSC Aries, a ship linked to an Israeli businessman,
         # and seized it": who the aside names did nothing.
         aside = _APPOSITIVE.search(text, max(clause.start, trigger_start - 120), trigger_start)

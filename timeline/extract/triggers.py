@@ -84,7 +84,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "0841",
         "release",
-        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:data|statements?|reports?|videos?|footage|funds|money|assets|documents|information|details|images|photos|figures|oil|revenues?|\$|\d[\d,.]*\s*(?:billion|million|bn|%|percent)))"
+        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:data|statements?|reports?|videos?|footage|funds|money|assets|documents|information|details|images|photos|figures|oil|revenues?|\$|\d[\d,.]*\s*(?:billion|million|bn|%|percent)))"
         r"|release\s+of"
         r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
         r"captives|citizens|nationals|Americans|Iranians)"
@@ -255,7 +255,7 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspended|broke\s+off|halted|"
+            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
             r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
             re.I,
