@@ -1330,3 +1330,22 @@ def test_what_was_done_during_a_meeting_told_before_is_of_its_day() -> None:
     )
     c = only(text, "message", "2019-06-15")
     assert c.span == day_span(date(2019, 6, 12))
+
+
+def test_who_used_the_facilities_struck_did_not_strike() -> None:
+    text = (
+        "The United States struck 85 targets in Iraq and Syria on Friday, hitting facilities "
+        "used by Iran's Revolutionary Guards."
+    )
+    c = only(text, "strike", "2024-02-04")
+    assert ("United States", "initiator") in c.actors and ("Iran", "initiator") not in c.actors
+
+
+def test_a_statement_released_a_denial_beside_a_rejection_and_a_suspension_announced() -> None:
+    text = "In a statement released on Friday, Biden said the response had begun."
+    assert [c.category for c in found(text, "2024-02-04")] == ["statement"]
+    text = "Tehran denies directing them and on Monday rejected any link to the attack."
+    assert only(text, "statement", "2024-02-04").modality == "asserted"
+    text = "On Tuesday, Kataib Hezbollah announced it was suspending attacks on American forces."
+    c = only(text, "statement", "2024-02-04")
+    assert c.actors[0] == ("Kataib Hezbollah", "initiator")

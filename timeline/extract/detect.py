@@ -347,7 +347,7 @@ def detect(
                         for c in in_sentence
                     ):
                         in_sentence.append(candidate)
-                        told += quote is None
+                        told += quote is None and candidate.modality == "asserted"
                         if (
                             told_here
                             and reference is not None

@@ -20,6 +20,7 @@ def mask_dates(text: str, dates: Sequence[Any]) -> str:
     return "".join(chars)
 
 
+_DENYING = re.compile(r"den(?:y|ies|ied)$", re.I)
 _COORDINATION = re.compile(r",\s+(?:and|but|or|while|whereas)\b")
 _CALLED_OFF = re.compile(
     r"\b(?:but|then|and)\s+(?:\w+\s+)?(?:called\s+(?:\w+\s+)?off|cancell?ed|aborted)\b"
@@ -59,6 +60,8 @@ def modality_of(
     for name, pattern in MODALITY:
         scope = near if name in ("planned", "possible") else first
         for cue in pattern.finditer(text, scope, high):
+            if saying and name == "denied" and _DENYING.match(cue.group(0)):
+                continue  # "Tehran denies it and has rejected any link": both are sayings
             if not trigger_start <= cue.start() < cue.end() <= end:
                 return name
     return "asserted"

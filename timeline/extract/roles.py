@@ -81,7 +81,14 @@ _PULLED_OUT = re.compile(r"pulled\s+(?:the\s+)?", re.I)
 _AND = re.compile(r"(?:\s*,)?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
 
 
+_OTHER_BY = re.compile(
+    r"\b(?:used|owned|operated|backed|supported|led|run|controlled|funded|armed|trained|"
+    r"manned|built|made|flown|hosted|held|claimed|favou?red|drafted|proposed)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+"""'facilities used by Iran's Revolutionary Guards': someone who did something else."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|when|after|before|for|since)\b", re.I)
 _PARTICIPLE = re.compile(r",\s+(?-i:[a-z]+ing)\b[^,;.]*$", re.I)
 
 
@@ -243,7 +250,9 @@ def roles_of(
         participle = _PARTICIPLE.search(
             text, max(sentence.start, trigger_start - 150), trigger_start
         )
-        if participle is not None:
+        if participle is not None and not _SUBORDINATE.search(
+            text, participle.start(), trigger_start
+        ):
             # "The United States accused Iran ..., bringing charges and slapping new
             # sanctions on Iranian officials": the sentence's subject does it.
             heads = [m for m in in_clause if m.start < participle.start()] or [
@@ -274,8 +283,10 @@ def roles_of(
             # "(he) pulled the United States out of the deal": the state pulled out.
             if _PULLED_OUT.fullmatch(text, trigger_start, m.start):
                 roles[m.actor] = "initiator"
-            elif m.actor not in roles and _BY.search(
-                text, max(trigger_start, m.start - 20), m.start
+            elif (
+                m.actor not in roles
+                and _BY.search(text, max(trigger_start, m.start - 20), m.start)
+                and not _OTHER_BY.search(text, max(trigger_start, m.start - 30), m.start)
             ):
                 # "an attack by Iran", "Iran was struck by Israel": the one named after
                 # "by" did it, and a doer named before is then its target.

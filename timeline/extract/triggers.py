@@ -84,7 +84,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "0841",
         "release",
-        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?:released|freed)(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:data|statements?|reports?|videos?|footage|funds|money|assets|documents|information|details|images|photos|figures|oil|revenues?|\$|\d[\d,.]*\s*(?:billion|million|bn|%|percent)))"
+        r"\b(?:(?:prisoner\s+release|(?<!the\s)(?<!statement\s)(?<!statements\s)(?<!report\s)(?<!video\s)(?:released|freed)(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:data|statements?|reports?|videos?|footage|funds|money|assets|documents|information|details|images|photos|figures|oil|revenues?|\$|\d[\d,.]*\s*(?:billion|million|bn|%|percent)))"
         r"|release\s+of"
         r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
         r"captives|citizens|nationals|Americans|Iranians)"
