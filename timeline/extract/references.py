@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from timeline.dates import DateSpan, day_span, month_span, shifted, week_span
+from timeline.extract.temporal_rules import NUMBER_WORDS
 
 REFERENCE = re.compile(
     r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
@@ -71,18 +72,7 @@ _OFFSET = re.compile(
     r"\s+$",
     re.I,
 )
-_COUNTS = {
-    "the": 1,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-}
-_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS = {"the": 1, **NUMBER_WORDS}  # "the day after": one day
 
 
 def offset_span(lead_in: str, base: DateSpan, sign: int) -> DateSpan | None:
