@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from timeline.extract.gazetteer import ActorMention
@@ -58,6 +58,26 @@ def kind_of(category: str, subtype: str | None) -> str:
     return f"other:{subtype}" if category == "other" else category
 
 
+def _after_first(
+    clause: Span,
+    table: Sequence[Trigger],
+    matches: Sequence[Sequence[Hit]],
+    first: Mapping[str, tuple[Trigger, Hit]],
+) -> Iterator[tuple[str, Trigger, Hit, Hit]]:
+    """Each hit in the clause after the first hit of its kind: (kind, trigger, the
+    first hit, the later hit), in order for each trigger."""
+    for trigger, trigger_hits in zip(table, matches, strict=True):
+        kind = kind_of(trigger.category, trigger.subtype)
+        if kind not in first:
+            continue
+        head = first[kind][1]
+        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
+        for hit in trigger_hits[index:]:
+            if hit.start >= clause.end:
+                break
+            yield kind, trigger, head, hit
+
+
 def referred_hits(
     text: str,
     clause: Span,
@@ -68,23 +88,16 @@ def referred_hits(
 ) -> list[tuple[Trigger, Hit]]:
     """Later hits of a category already found in the clause that tell the event it
     refers to ("Iran seized a tanker after Britain detained one"): a second event."""
-    referred: list[tuple[Trigger, Hit]] = []
-    for trigger, trigger_hits in zip(table, matches, strict=True):
-        kind = kind_of(trigger.category, trigger.subtype)
-        if kind not in first:
+    referred: dict[Trigger, Hit] = {}
+    for _, trigger, head, hit in _after_first(clause, table, matches, first):
+        if trigger in referred:
             continue
-        head = first[kind][1]
-        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
-        for hit in trigger_hits[index:]:
-            if hit.start >= clause.end:
-                break
-            reference = REFERENCE.search(text, head.end, hit.start)
-            if reference is not None and told_here_at(
-                text, reference.start(), hit.start, mention_starts
-            ):
-                referred.append((trigger, hit))
-                break
-    return referred
+        reference = REFERENCE.search(text, head.end, hit.start)
+        if reference is not None and told_here_at(
+            text, reference.start(), hit.start, mention_starts
+        ):
+            referred[trigger] = hit
+    return list(referred.items())
 
 
 def later_hits(
@@ -98,20 +111,13 @@ def later_hits(
     comma-delimited stretch of it ("who came close to a meeting last fall, spoke
     with Rouhani after the strikes"): maybe a second event of that kind."""
     later: dict[tuple[str, int], tuple[Trigger, Hit]] = {}
-    for trigger, trigger_hits in zip(table, matches, strict=True):
-        kind = kind_of(trigger.category, trigger.subtype)
-        if kind not in first:
+    done: set[Trigger] = set()
+    for kind, trigger, head, hit in _after_first(clause, table, matches, first):
+        if trigger in done or "," not in text[head.end : hit.start]:
             continue
-        head = first[kind][1]
-        index = bisect.bisect_right(trigger_hits, head.start, key=lambda h: h.start)
-        for position in range(index, len(trigger_hits)):
-            hit = trigger_hits[position]
-            if hit.start >= clause.end:
-                break
-            if "," in text[head.end : hit.start]:
-                segment = text.rfind(",", head.end, hit.start)
-                later.setdefault((kind, segment), (trigger, hit))
-                break
+        segment = text.rfind(",", head.end, hit.start)
+        later.setdefault((kind, segment), (trigger, hit))
+        done.add(trigger)
     return sorted(later.values(), key=lambda th: th[1].start)
 
 
