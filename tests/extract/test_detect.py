@@ -1349,3 +1349,12 @@ def test_a_statement_released_a_denial_beside_a_rejection_and_a_suspension_annou
     text = "On Tuesday, Kataib Hezbollah announced it was suspending attacks on American forces."
     c = only(text, "statement", "2024-02-04")
     assert c.actors[0] == ("Kataib Hezbollah", "initiator")
+
+
+def test_lower_case_forms_in_the_data_match_in_lower_case() -> None:
+    text = "The supreme leader told Abe on Thursday that he would not reply."
+    assert only(text, "statement", "2019-06-15").actors[0] == ("Iran", "initiator")
+    text = "The nuclear watchdog said on Monday that Iran had met its obligations."
+    assert only(text, "statement", "2016-01-18").actors[0] == ("IAEA", "initiator")
+    # Other forms still need their capital: "us" is no state.
+    assert not [c for c in found("Tell us on Monday what you said.") if c.category == "statement"]

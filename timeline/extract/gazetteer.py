@@ -52,6 +52,11 @@ class Gazetteer:
         self.actors = {a.name: a for a in actors}
         self._surface: dict[str, tuple[str, Official | None]] = {}
         self._officials: dict[str, list[Official]] = {}
+        # Forms written in lower case in the data match in lower case ("the supreme
+        # leader"); all others need a capital ("US" the state, not "us").
+        self._lower_ok = {
+            form for _, forms in officials for form in forms if form[:1].islower()
+        } | {form for actor in actors for form in actor.aliases if form[:1].islower()}
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._surface.setdefault(form.lower(), (actor.name, None))
@@ -81,7 +86,11 @@ class Gazetteer:
         found = []
         for m in self._pattern.finditer(text):
             surface = m.group(0)
-            if not surface[0].isupper() and not surface[0].isdigit():
+            if (
+                not surface[0].isupper()
+                and not surface[0].isdigit()
+                and surface.lower() not in self._lower_ok
+            ):
                 continue
             if not _hyphen_ok(text, m.start(), m.end()):
                 continue
