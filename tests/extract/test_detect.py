@@ -1358,3 +1358,9 @@ def test_lower_case_forms_in_the_data_match_in_lower_case() -> None:
     assert only(text, "statement", "2016-01-18").actors[0] == ("IAEA", "initiator")
     # Other forms still need their capital: "us" is no state.
     assert not [c for c in found("Tell us on Monday what you said.") if c.category == "statement"]
+
+
+def test_a_visitor_received_by_a_leader_holds_talks() -> None:
+    text = "On Thursday Abe was received by Supreme Leader Ayatollah Ali Khamenei."
+    c = only(text, "talks", "2019-06-15")
+    assert {a for a, _ in c.actors} == {"Japan", "Iran"} and c.span == day_span(date(2019, 6, 13))

@@ -141,7 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
