@@ -23,10 +23,10 @@ import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from timeline.dates import DateSpan, day_span, render
+from timeline.dates import DateSpan, render
 from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
 from timeline.extract.clause_hits import (
     ASIDE,
@@ -42,12 +42,11 @@ from timeline.extract.gazetteer import Gazetteer, with_pairs
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
 from timeline.extract.references import (
-    NOUN_CATEGORY,
     NOUN_REFERENCE,
-    NOUN_SUBTYPE,
     OWN_ACT,
     REFERENCE,
     SOON,
+    after_named,
     after_reference,
     offset_span,
     told_here_at,
@@ -55,8 +54,6 @@ from timeline.extract.references import (
 from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
 from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits
-
-_WITHIN_A_DAY = ("overnight", "hours", "immediately")
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
@@ -198,32 +195,12 @@ def detect(
             if named is not None:
                 # "Overnight after the strike, Iran summoned the Swiss envoy": what the
                 # clause tells came after the strike told before.
-                after = after_reference(
-                    NOUN_CATEGORY[named["noun"].lower()],
-                    NOUN_SUBTYPE.get(named["noun"].lower()),
-                    itertools.chain(reversed(in_sentence), reversed(found)),
+                after = after_named(
+                    named,
+                    text[clause.start : named.start()],
+                    [*reversed(in_sentence), *reversed(found)],
                     published,
-                    named["soon"] is not None,
                 )
-                if after is not None and named["how"].lower() == "during":
-                    # "During that meeting, Abe relayed a message": the meeting's day
-                    after = next(
-                        c.span
-                        for c in itertools.chain(reversed(in_sentence), reversed(found))
-                        if c.category == NOUN_CATEGORY[named["noun"].lower()] and c.span
-                    )
-                counted = (
-                    offset_span(text[clause.start : named.start()], day_span(after.start), 1)
-                    if after is not None
-                    else None
-                )
-                if counted is not None:
-                    after = counted  # "The day after the capture", "two weeks after the strike"
-                elif after is not None and (named["soon"] or "").lower() in _WITHIN_A_DAY:
-                    # "overnight after", "hours after": by the next day
-                    after = DateSpan(
-                        after.start, min(after.end, after.start + timedelta(1)), "range"
-                    )
                 after_at = named.start() if after is not None else -1
                 # "The day after the capture": its words date nothing of their own.
                 named_lead = Span(clause.start, named.end()) if after is not None else None

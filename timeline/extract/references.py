@@ -113,6 +113,19 @@ class Told(Protocol):
     span: DateSpan | None
 
 
+def _referred(category: str, subtype: str | None, earlier: Iterable[Told]) -> Told | None:
+    """The latest earlier dated event of the kind: of ``subtype`` if there is one,
+    else the latest of ``category``."""
+    chosen: Told | None = None
+    for candidate in earlier:
+        if candidate.category != category or candidate.span is None:
+            continue
+        if candidate.subtype == subtype:
+            return candidate
+        chosen = chosen or candidate
+    return chosen
+
+
 def after_reference(
     category: str,
     subtype: str | None,
@@ -124,14 +137,7 @@ def after_reference(
     or to the end of its month for "shortly after" (never past publication). The
     event referred to is the latest earlier one of the same kind (subtype, else
     category); ``earlier`` runs from the latest back."""
-    chosen: Told | None = None
-    for candidate in earlier:
-        if candidate.category != category or candidate.span is None:
-            continue
-        if candidate.subtype == subtype:
-            chosen = candidate
-            break
-        chosen = chosen or candidate
+    chosen = _referred(category, subtype, earlier)
     if chosen is None or chosen.span is None:
         return None
     start = chosen.span.start
@@ -286,3 +292,33 @@ NOUN_CATEGORY = {
     "letter": "message",
     "message": "message",
 }
+
+
+_WITHIN_A_DAY = ("overnight", "hours", "immediately")
+
+
+def after_named(
+    named: re.Match[str], lead_in: str, earlier: Sequence[Told], published: date | None
+) -> DateSpan | None:
+    """When what a clause tells came, given a :data:`NOUN_REFERENCE` match in it and
+    ``lead_in``, the clause up to that match: after the event the noun names (to
+    publication; to the end of its month "shortly after"; by the next day
+    "overnight" or "hours after"), "the day after" or "two weeks after" it, or on
+    its day "during" it. ``earlier`` runs from the latest event back."""
+    noun = named["noun"].lower()
+    category = NOUN_CATEGORY[noun]
+    after = after_reference(
+        category, NOUN_SUBTYPE.get(noun), earlier, published, named["soon"] is not None
+    )
+    if after is None:
+        return None
+    if named["how"].lower() == "during":
+        # "During that meeting, Abe relayed a message": the meeting's day
+        during = _referred(category, None, earlier)
+        after = during.span if during is not None and during.span is not None else after
+    counted = offset_span(lead_in, day_span(after.start), 1)
+    if counted is not None:
+        return counted  # "The day after the capture", "two weeks after the strike"
+    if (named["soon"] or "").lower() in _WITHIN_A_DAY:
+        return DateSpan(after.start, min(after.end, after.start + timedelta(1)), "range")
+    return after
