@@ -14,7 +14,7 @@ from timeline.extract.gazetteer import ActorMention
 from timeline.extract.references import REFERENCE, in_reference, told_here_at
 from timeline.extract.roles import speaker_of
 from timeline.extract.sentences import Span
-from timeline.extract.triggers import Hit, Trigger, first_in
+from timeline.extract.triggers import Hit, Trigger, first_in, hits_in
 
 
 def dated_saying(hit: Hit, dates: Sequence[Any], starts: Sequence[int]) -> bool:
@@ -133,10 +133,7 @@ def _spoken(
     said = [
         (hit.start, trigger, hit)
         for trigger, trigger_hits in zip(table, matches, strict=True)
-        for hit in trigger_hits[
-            bisect.bisect_left(trigger_hits, clause.start, key=lambda h: h.start) :
-        ]
-        if hit.start < clause.end
+        for hit in hits_in(trigger_hits, clause)
     ]
     for _, trigger, hit in sorted(said, key=lambda t: t[0]):
         if speaker_of(text, hit, mentions, mention_starts) is not None:

@@ -53,7 +53,15 @@ from timeline.extract.references import (
 )
 from timeline.extract.roles import quotations, quoted_at
 from timeline.extract.sentences import Span, clauses, sentences
-from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, Hit, Trigger, all_hits
+from timeline.extract.triggers import (
+    APPEAL,
+    STATEMENTS,
+    TRIGGERS,
+    Hit,
+    Trigger,
+    all_hits,
+    hits_in,
+)
 
 EXTRACTOR = "rules"
 EXTRACTOR_VERSION = "0.1"
@@ -175,12 +183,9 @@ def detect(
             text,
             sentence,
             [
-                (trigger.category, trigger_hits[i].start)
+                (trigger.category, hit.start)
                 for trigger, trigger_hits in zip(TRIGGERS, event_hits, strict=True)
-                for i in range(
-                    bisect.bisect_left(trigger_hits, sentence.start, key=lambda h: h.start),
-                    bisect.bisect_left(trigger_hits, sentence.end, key=lambda h: h.start),
-                )
+                for hit in hits_in(trigger_hits, sentence)
             ],
             starts,
         )

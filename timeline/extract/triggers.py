@@ -316,6 +316,12 @@ def all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
     return [[Hit(m.start(), m.end()) for m in t.pattern.finditer(text)] for t in table]
 
 
+def hits_in(hits: Sequence[Hit], span: Span) -> Sequence[Hit]:
+    """The hits (sorted by start) that start inside ``span``."""
+    low = bisect.bisect_left(hits, span.start, key=lambda h: h.start)
+    return hits[low : bisect.bisect_left(hits, span.end, lo=low, key=lambda h: h.start)]
+
+
 def first_in(hits: Sequence[Hit], span: Span) -> Hit | None:
     index = bisect.bisect_left(hits, span.start, key=lambda h: h.start)
     if index < len(hits) and hits[index].start < span.end:
