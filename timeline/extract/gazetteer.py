@@ -111,18 +111,20 @@ class Gazetteer:
         the bare surname later in the text ("Rice dismissed it") names the same
         official, even where a surname alone is too ambiguous to list."""
         taken = [(m.start, m.end) for m in found]
+        first: dict[str, int] = {}  # each official's first full naming, where it ends
+        for m in found:
+            if m.via is not None:
+                first.setdefault(m.via, m.end)
         extra = []
-        for name in dict.fromkeys(m.via for m in found if m.via is not None):
+        for name, after in first.items():
             surname = name.split()[-1]
             if len(surname) < 3 or not surname[0].isupper():
                 continue
-            first = min(m.end for m in found if m.via == name)
-            for hit in _surname_pattern(surname).finditer(text[first:]):
-                start, end = first + hit.start(), first + hit.end()
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                state = self._state_of(name, year) or ""
-                extra.append(ActorMention(start, end, state, name))
+            state = self._state_of(name, year) or ""
+            for hit in _surname_pattern(surname).finditer(text, after):
+                start, end = hit.start(), hit.end()
+                if not any(a < end and start < b for a, b in taken):
+                    extra.append(ActorMention(start, end, state, name))
         return sorted([*found, *extra], key=lambda x: x.start) if extra else found
 
     def _state_of(self, name: str, year: int | None) -> str | None:
