@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline.dates import DateSpan, render
 from timeline.extract.event_dates import (
+    SINCE_BEFORE,
     SINCE_THEN,
     clip_to_publication,
     event_date,
@@ -120,9 +121,6 @@ _JUDGED = re.compile(
     re.IGNORECASE,
 )
 """Before "the <event>": a verdict on an event told before, not a new telling."""
-
-
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _AHEAD_OF = re.compile(
@@ -301,7 +299,7 @@ def build_candidate(
         and expression is not None
         and published is not None
         and trigger.category != "other"  # (a state begun then: "has represented since 1980")
-        and _SINCE.search(text, max(0, expression.start - 12), expression.start)
+        and SINCE_BEFORE.search(text, max(0, expression.start - 12), expression.start)
         and expression.span.start < published
     ):
         # "have launched more than 60 attacks since Oct. 17": from then to publication.

@@ -121,7 +121,7 @@ def event_date(
                 d
                 for d in inside
                 if d.end > trigger_start
-                or not _SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
+                or not SINCE_BEFORE.search(text, max(0, d.start - 12), d.start)
             ] or inside
         if inside and category == "statement":
             # "Speaking on Sunday, Obama said the weekend showed ...": what follows
@@ -163,7 +163,8 @@ _SAID_WHEN = re.compile(
 late", "said in a statement on"; not "said the weekend showed", what was said."""
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+"""Just before a date: "since the 1979 revolution", "since Oct. 17"."""
 
 
 SINCE_THEN = re.compile(r"\s*(?:ever\s+)?since\s+(?:then|that\s+(?:day|time|point))\b", re.I)
