@@ -105,11 +105,12 @@ _FOR_WHOM = re.compile(
     r"\b(?:messages?|letters?|notes?|word|repl(?:y|ies))\s+for\s+(?:the\s+)?$", re.I
 )
 """'a diplomatic note for Washington': whom it is for receives it."""
-_FROM_TITLED = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Secretary(?:\s+of\s+State)?"
-    r"|Supreme\s+Leader|Ayatollah|King|Sultan|Emir|Crown\s+Prince|Mr\.|Mrs\.|Ms\.)\s+$"
+_FROM = re.compile(
+    r"\b(?i:from)\s+(?:(?i:the)\s+)?(?:(?:President|Prime\s+Minister|Foreign\s+Minister"
+    r"|Secretary(?:\s+of\s+State)?|Supreme\s+Leader|Ayatollah|King|Sultan|Emir|Crown\s+Prince"
+    r"|Mr\.|Mrs\.|Ms\.)\s+)?$"
 )
-"""'a letter from President Ahmadinejad': the title before the name."""
+"""'a message from Washington', 'a letter from President Ahmadinejad': the sender."""
 _ADDRESSED = re.compile(
     r"\b(?:urged|told|warned|asked|informed|notified|assured|pressed)\s+(?:the\s+)?$", re.I
 )
@@ -186,9 +187,8 @@ def roles_of(
             marked: dict[str, str] = {}
             for m in others:
                 lead_in = text[max(sentence.start, m.start - 9) : m.start].lower()
-                if (
-                    re.search(r"\bfrom\s+(?:the\s+)?$", lead_in)
-                    or _FROM_TITLED.search(text, max(sentence.start, m.start - 40), m.start)
+                if _FROM.search(
+                    text, max(sentence.start, m.start - 40), m.start
                 ) and not _COUNTERPARTS.search(text, max(sentence.start, m.start - 40), m.start):
                     marked.setdefault(m.actor, "initiator")
                 elif re.search(r"\bto\s+(?:the\s+)?$", lead_in) or _FOR_WHOM.search(
