@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.machine import reference_seconds
 from timeline.db import Database
 from timeline.extract.pipeline import ingest
 from timeline.migrate import init_database
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{summary.total('merged'):,} merged"
     )
     print(f"  peak RSS (process)   {peak_mb:>10.0f} MB")
+    # (figures of two machines compare once divided by this: benchmarks/machine.py)
+    print(f"  reference workload   {reference_seconds():>10.3f} CPU s (lower is faster)")
     return 0
 
 

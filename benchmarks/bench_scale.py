@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -37,6 +36,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from benchmarks.generate import write
+from benchmarks.machine import describe, reference_seconds
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -282,30 +282,14 @@ def postgres(
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import sqlite3
-
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-    )
-
-
 def record(table: Table, n: int, runs: int) -> None:
     readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = (
         f"{MARK_BEGIN}\nLast run: {stamp}, N = {n:,} events, medians of {runs} runs.  \n"
-        f"Machine: {machine()}.\n\n{table.markdown()}\n{MARK_END}"
+        f"Machine: {describe()}; Python reference workload {reference_seconds():.3f} CPU s "
+        "(benchmarks/machine.py: lower is faster).\n\n{table.markdown()}\n{MARK_END}"
     )
     if MARK_BEGIN in text and MARK_END in text:
         head, rest = text.split(MARK_BEGIN, 1)
@@ -340,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
     print()
     print(table.text())
+    print(f"Python reference workload: {reference_seconds():.3f} CPU s (lower is faster)")
     if args.record:
         record(table, args.events, args.runs)
     return 0
