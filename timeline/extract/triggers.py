@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.extract.sentences import Span
+from timeline.extract.word_scan import matches, word_starts
 
 
 @dataclass(frozen=True)
@@ -312,8 +313,10 @@ class Hit:
 
 
 def all_hits(text: str, table: Sequence[Trigger]) -> list[list[Hit]]:
-    """Every match of every trigger in the text, in order (one scan per trigger)."""
-    return [[Hit(m.start(), m.end()) for m in t.pattern.finditer(text)] for t in table]
+    """Every match of every trigger in the text, in order, as ``finditer`` gives them
+    (each pattern tried only at the starts of words it can begin: :mod:`word_scan`)."""
+    starts = word_starts(text)
+    return [[Hit(m.start(), m.end()) for m in matches(text, t.pattern, starts)] for t in table]
 
 
 def hits_in(hits: Sequence[Hit], span: Span) -> Sequence[Hit]:
