@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from timeline.dates import DateSpan
 from timeline.errors import InvalidDate
 from timeline.extract.temporal import TimeExpression, tag_dates
 
@@ -272,3 +273,45 @@ def test_hours_later_is_the_day_just_told() -> None:
     assert found["Hours later"].span is not None
     assert found["Hours later"].span.start == date(2006, 5, 31)
     assert found["Five hours ago"].span is None  # a duration back from now: no day
+
+
+def test_aftermath_words_count_from_the_day_just_told() -> None:
+    text = (
+        "The quake struck on Dec. 26. Within hours, Bush offered help. Over the following "
+        "two days, Armitage telephoned Zarif. In the days that followed, Tehran summoned "
+        "the Swiss envoy. By evening, Iran had agreed. Within two days, he left."
+    )
+    found = {d.text: d.span for d in tag_dates(text, "2004-01-05")}
+    assert found["Within hours"] == DateSpan(date(2003, 12, 26), date(2003, 12, 26), "day")
+    assert found["By evening"] == DateSpan(date(2003, 12, 26), date(2003, 12, 26), "day")
+    assert found["Over the following two days"] == DateSpan(
+        date(2003, 12, 27), date(2003, 12, 28), "range"
+    )
+    assert found["In the days that followed"] == DateSpan(
+        date(2003, 12, 27), date(2004, 1, 2), "range"
+    )
+    assert found["Within two days"] == DateSpan(date(2003, 12, 26), date(2003, 12, 28), "range")
+
+
+def test_aftermath_words_ahead_or_with_no_day_told_date_nothing() -> None:
+    ahead = {d.text: d for d in tag_dates("Talks will be held in the next few days.", "2004-01-05")}
+    assert ahead["the next few days"].span is None
+    alone = {d.text: d for d in tag_dates("Within hours, Bush offered help.", "2004-01-05")}
+    assert alone["Within hours"].span is None
+
+
+def test_a_deadline_ahead_is_not_the_day_counted_from() -> None:
+    text = (
+        "On Monday the ministers banned new contracts and gave members until July 1 to end "
+        "old ones. The same day, the Treasury blacklisted a bank. Two days later, it spoke."
+    )
+    found = {d.text: d.span for d in tag_dates(text, "2012-01-27")}
+    assert found["July 1"] is not None and found["July 1"].start == date(2012, 7, 1)
+    later = found["Two days later"]
+    assert later is not None and later.start == date(2012, 1, 25)
+
+
+def test_a_month_and_day_seven_months_back_with_no_tense_is_past() -> None:
+    text = "On March 20, the Persian New Year holiday of Nowruz, Mr. Obama released a video."
+    found = {d.text: d.span for d in tag_dates(text, "2009-10-02")}
+    assert found["March 20"] == DateSpan(date(2009, 3, 20), date(2009, 3, 20), "day")

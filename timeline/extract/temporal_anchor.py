@@ -202,7 +202,7 @@ def resolve_month_day(anchor: Anchor, month: int, day: int, tense: str | None) -
             return anchor.year if (month, day) >= here else anchor.year + 1
     if diff > 183:
         return anchor.year - 1
-    if diff < -183:
+    if diff < -7 * 31:  # as for a month: up to seven back is more often past than five ahead
         return anchor.year + 1
     return anchor.year
 
@@ -265,13 +265,19 @@ class Context:
     def remember(self, rule: str, span: DateSpan | None) -> None:
         if span is None:
             return
-        if span.precision == "day" and span.days == 0:
+        anchor_day = self.anchor.date if self.anchor else None
+        if (
+            span.precision == "day"
+            and span.days == 0
+            and not (anchor_day is not None and span.start > anchor_day)
+        ):
+            # (a deadline ahead, "until July 1", is no day told: "the same day",
+            # "two days later" count from the events before it)
             self.last_day = span.start
         self.last_year = span.start.year
         if rule not in ("ago", "year_ago", "the_quarter"):
             self.last_span = span
         # A forecast quarter is rarely what "the year-ago quarter" compares with.
-        anchor_day = self.anchor.date if self.anchor else None
         future = anchor_day is not None and span.start > anchor_day
         if span.precision == "quarter" and rule == "quarter" and not future:
             self.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)

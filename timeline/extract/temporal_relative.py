@@ -201,6 +201,29 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     return _unit_value(ctx, unit, sign * count)
 
 
+def _aftermath(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
+    """ "Within hours" (the day just told), "within two days" (from it), "over the
+    following two days" / "in the days that followed" (from the day after it): a
+    duration dating what the clause tells when the day just told is known."""
+    if ctx.tense(start, end) == "future":
+        return None  # "talks in the next few days": not counted from a day told
+    text = _norm(m[0])
+    count = _number(m["wn"] or m["fn"] or m["fn2"] or "") if not text.startswith("by") else None
+    hours = (m["wunit"] is not None and _norm(m["wunit"]) == "hour") or text.startswith("by")
+    duration = _resolved("DURATION", "PTXH" if hours else f"P{count or 'X'}D")
+    day = ctx.last_day
+    if day is None:
+        return duration
+    if hours:
+        duration.span = DateSpan(day, day, "day")
+        return duration
+    first = day if text.startswith("within") else shift_days(day, 1)
+    last = shift_days(day, count or 7)  # ("within days": a week at most)
+    if first is not None and last is not None:
+        duration.span = DateSpan(first, last, "range")
+    return duration
+
+
 def _year_before(span: DateSpan, years: int) -> str | None:
     """The value of ``span`` moved ``years`` back, at the same precision."""
     year = span.start.year - years
@@ -327,6 +350,7 @@ RELATIVE_RESOLVERS: dict[str, Callable[[Match, Context, int, int], Resolved | No
     "relative_unit": _relative_unit,
     "earlier_this": _earlier_this,
     "ago": _ago,
+    "aftermath": _aftermath,
     "deictic": _deictic,
     "weekday": _weekday,
     "ref": _ref,

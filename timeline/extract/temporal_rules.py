@@ -265,6 +265,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "Within hours, Bush offered condolences", "Over the following two days, ...",
+        # "In the days that followed": counted from the day just told.
+        "aftermath",
+        re.compile(
+            rf"(?i:within\s+(?:(?P<wn>{_NUM}|a\s+few|a)\s+)?(?P<wunit>hour|day)s?"
+            r"|by\s+(?:evening|nightfall|the\s+end\s+of\s+the\s+day)"
+            rf"|(?:in|over|during)\s+the\s+(?:(?P<fn>{_NUM}|few)\s+)?(?:following|next|ensuing|"
+            rf"subsequent)\s+(?:(?P<fn2>{_NUM}|few)\s+)?days"
+            r"|in\s+the\s+days\s+(?:that\s+followed|after(?:wards?)?|following))\b"
+        ),
+    ),
+    (
         "ago",
         re.compile(
             rf"(?i:(?P<approx>nearly|almost|about|some|more\s+than|less\s+than|over|just)?\s*"
