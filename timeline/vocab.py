@@ -29,6 +29,7 @@ GOLDSTEIN: dict[str, float] = {
     "046": 7.0,  # engage in negotiation
     "051": 3.4,  # praise or endorse
     "057": 8.0,  # sign formal agreement
+    "07": 7.0,  # provide aid (arms, relief, supplies)
     "084": 7.0,  # return, release
     "0841": 7.0,  # release persons
     "085": 7.0,  # ease economic sanctions

@@ -97,7 +97,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,2}(?:orders?|decrees?|bills?|laws?|directives?|memorand\w+|measures?|waivers?)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
@@ -114,6 +114,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions",
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo"
+        # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
+        r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:list|blacklist)"
+        r"|(?:declared|labell?ed|branded|named|listed)\s+(?:[\w.'’,-]+\s+){0,10}?(?:an?\s+)?(?:foreign\s+)?"
+        r"(?:terrorist\s+(?:organi[sz]ation|group|entity)|state\s+sponsor\s+of\s+terrorism)"
+        # "ordered a ban on trade", "banned new contracts for Iranian crude"
+        r"|(?:ordered|imposed|announced|adopted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
+        r"|banned\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
+        r"dealings|sales|oil|crude|shipments)"
+        r"|(?:barred|blocked|banned|prohibited)\s+(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|"
+        r"investing|trading|buying|selling|importing|exporting|dealing)"
+        # a law that penalises: "signed the Iran and Libya Sanctions Act", "signed a bill that
+        # allows penalties on foreign banks"
+        r"|signed\b(?=[^.;]{0,90}?\b(?:sanctions?\s+act|penali[sz]\w*|penalt\w+|punish\w*)\b)"
         # assets frozen: "froze Iranian assets", "the assets he froze in November 1979"
         r"|froze\s+(?:[\w-]+\s+){0,3}(?:assets|funds|accounts)|(?:assets|funds)\s+(?:it|he|they)\s+froze"
         r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
@@ -148,7 +162,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in)\b",
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in"
+        r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b))\b",
     ),
     _t(
         "other",
@@ -170,12 +185,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|Patriot\s+(?:missile\s+)?batter(?:y|ies)|"
         r"air\s+defen[cs]e\s+systems?|squadrons?)\b",
     ),
+    # Aid given: arms, spare parts, relief supplies shipped or flown in (CAMEO 07).
+    _t(
+        "other",
+        "07",
+        "aid",
+        r"\b(?:(?:shipped|delivered|supplied|sold|sent|flew\s+in|airlifted|provided|carried|brought)\s+"
+        r"(?:[\w,'’-]+\s+){0,5}?(?:arms|weapons|missiles|spare\s+parts|(?:military\s+)?equipment|"
+        r"aid|supplies|relief|medicine|tents|blankets)"
+        r"|(?:arms|weapons|missile)\s+(?:shipments?|sales|deliveries|transfers?)\s+to"
+        r"|(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\s+of\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:arms|weapons|missiles|spare\s+parts|equipment|aid|supplies|relief)"
+        r"|(?:relief|aid)\s+flights?|loaded\s+with\s+(?:[\w-]+\s+){0,2}(?:supplies|aid|medicine|"
+        r"weapons|arms))\b",
+    ),
     # Diplomatic relations broken, or represented by a third state (a protecting power).
     _t(
         "other",
         "16",
         "relations broken",
-        r"\b(?:(?:severed|cut|broke\s+off|broken\s+off|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
+        r"\b(?:(?:severed|cut|broke(?:\s+off)?|broken(?:\s+off)?|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
         r"|(?:suspended|broke\s+off|halted|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meetings|negotiations|dialogue|contacts|business)"
         r"|(?:have|has|had)\s+(?:not|never)\s+had\s+(?:\w+\s+){0,2}(?:ties|relations)\s+since)\b",
     ),
@@ -247,7 +276,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
         # "called the deaths a terrible tragedy": a judgement said
         r"called\s+(?:the|this|that|these|those|it|them|her|his|its|their)\b(?!\s+(?:off|up|in|back|for|on)\b)|"
-        r"(?:comment|remark|statement)s?\s+(?:that|in\s+which))\b",
+        r"(?:comment|remark|statement)s?\s+(?:that|in\s+which)|(?:issued|released|put\s+out)\s+"
+        r"(?:an?\s+)?(?:[\w-]+\s+){0,2}statement)\b",
     ),
 )
 """Statements count only where a sentence reports nothing else, and only from a named actor."""

@@ -1,0 +1,79 @@
+"""Kinds of events found in a fourth round of unseen articles: aid, listings and bans,
+laws that penalise, broken relations, statements issued, journeys made."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.test_detect import found, only
+
+
+def test_arms_and_relief_shipped_are_aid() -> None:
+    c = only("Israel shipped American-made weapons to Iran last year.", "other", "1986-11-07")
+    assert c.subtype == "aid" and c.cameo_code == "07"
+    assert ("Israel", "initiator") in c.actors and ("Iran", "target") in c.actors
+    assert c.span is not None and c.span.start == date(1985, 1, 1)
+    flight = only(
+        "On Dec. 28, a United States Air Force plane loaded with medical supplies landed in Iran.",
+        "other",
+        "2004-01-05",
+    )
+    assert flight.subtype == "aid"
+
+
+def test_troops_sent_are_no_aid() -> None:
+    kinds = {c.subtype for c in found("On Monday the United States sent troops to Saudi Arabia.")}
+    assert "aid" not in kinds and "force posture" in kinds
+
+
+def test_listed_banned_and_penalised_are_sanctions() -> None:
+    listed = only(
+        "In January 1984 the State Department placed Iran on its list of countries that "
+        "support terrorism.",
+        "sanction",
+        "1986-11-07",
+    )
+    assert ("United States", "initiator") in listed.actors
+    assert listed.span is not None and listed.span.start == date(1984, 1, 1)
+    only(
+        "On Monday Iran declared the United States Central Command a terrorist organization.",
+        "sanction",
+        "2019-04-25",
+    )
+    only(
+        "In May 1995 Mr. Clinton ordered a ban on American trade with Iran.",
+        "sanction",
+        "1996-08-14",
+    )
+
+
+def test_a_law_that_penalises_is_a_sanction_not_a_deal() -> None:
+    text = "On Aug. 5 President Clinton signed the Iran and Libya Sanctions Act."
+    assert {c.category for c in found(text, "1996-08-14")} == {"sanction"}
+    text = (
+        "On Dec. 31 Mr. Obama signed a defense bill that allows penalties on Iran's central bank."
+    )
+    assert {c.category for c in found(text, "2012-01-27")} == {"sanction"}
+    deal = only(
+        "Iran signed the additional protocol with the IAEA last month.", "deal", "2004-01-05"
+    )
+    assert deal.subtype == "agreement"
+
+
+def test_relations_broken_without_off() -> None:
+    c = only("Washington broke diplomatic relations with Tehran in April 1980.", "other")
+    assert c.subtype == "relations broken"
+
+
+def test_a_statement_issued() -> None:
+    c = only(
+        "On Tuesday the European Union issued a statement on the American law.",
+        "statement",
+        "1996-08-14",
+    )
+    assert ("European Union", "initiator") in c.actors
+
+
+def test_a_journey_made_is_a_visit() -> None:
+    c = only("Mr. McFarlane made the journey to Tehran in May.", "visit", "1986-11-07")
+    assert c.span is not None and c.span.start == date(1986, 5, 1)
