@@ -77,3 +77,31 @@ def test_a_statement_issued() -> None:
 def test_a_journey_made_is_a_visit() -> None:
     c = only("Mr. McFarlane made the journey to Tehran in May.", "visit", "1986-11-07")
     assert c.span is not None and c.span.start == date(1986, 5, 1)
+
+
+def test_a_missile_test_is_no_strike() -> None:
+    kinds = {
+        (c.category, c.subtype)
+        for c in found("On Monday the Revolutionary Guards test-fired Sajjil missiles.")
+    }
+    assert ("other", "weapons test") in kinds and not any(k == "strike" for k, _ in kinds)
+
+
+def test_a_quake_strikes_no_one() -> None:
+    text = "The quake struck before dawn on Dec. 26, killing some 30,000 people."
+    assert not [
+        c for c in found(text, "2004-01-05") if c.category == "strike" and c.subtype == "attack"
+    ]
+
+
+def test_an_embargo_still_in_force_is_no_new_sanction() -> None:
+    text = (
+        "On Wednesday the White House spokesman told reporters that the embargo on arms "
+        "sales to Iran remained in force."
+    )
+    assert {c.category for c in found(text, "1986-11-07")} == {"statement"}
+
+
+def test_a_letter_written_privately_is_a_message() -> None:
+    c = only("In May, Mr. Obama wrote privately to Ayatollah Khamenei.", "message", "2009-10-02")
+    assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors

@@ -117,7 +117,13 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         if unit == "year" and ctx.last_year is not None:
             return _resolved("DATE", f"{ctx.last_year:04d}")
         if unit in ("month", "week") and ctx.last_day is not None:
-            return _unit_value(ctx, unit, 0, ctx.last_day)
+            resolved = _unit_value(ctx, unit, 0, ctx.last_day)
+            whole = span_from_value(resolved.value) if resolved is not None else None
+            after = shift_days(ctx.last_day, 1)
+            if resolved is not None and whole and after and _norm(m["mod"]) == "later":
+                # "Later that week": after the day just told, to the week's end.
+                resolved.span = DateSpan(min(after, whole.end), whole.end, "range")
+            return resolved
         return None
     if unit == "weekend" and ctx.anchor and ctx.anchor.date:
         weekday = ctx.anchor.date.isoweekday()

@@ -40,8 +40,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
-        r"|fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
         "other",
@@ -113,7 +113,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "163",
         "sanctions",
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
-        r"|sanctioned|blacklist\w*|designated|maximum pressure|embargo"
+        r"|sanctioned|blacklist\w*|designated|maximum pressure"
+        r"|embargo(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist)"
@@ -150,7 +151,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
         r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b"
-        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?to\b(?=\s+(?-i:[A-Z]))",
+        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?-i:[A-Z]))",
     ),
     _t(
         "talks",
@@ -175,6 +176,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
         r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
     ),
+    # A weapons test: a show of force, no strike.
+    _t(
+        "other",
+        "15",
+        "weapons test",
+        r"\b(?:test-?(?:fired|launched)|tested\s+(?:[\w-]+\s+){0,3}(?:missiles?|rockets?))\b",
+    ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
         "other",
@@ -193,7 +201,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:shipped|delivered|supplied|sold|sent|flew\s+in|airlifted|provided|carried|brought)\s+"
         r"(?:[\w,'’-]+\s+){0,5}?(?:arms|weapons|missiles|spare\s+parts|(?:military\s+)?equipment|"
         r"aid|supplies|relief|medicine|tents|blankets)"
-        r"|(?:arms|weapons|missile)\s+(?:shipments?|sales|deliveries|transfers?)\s+to"
+        r"|(?<!embargo\son\s)(?<!ban\son\s)(?:arms|weapons|missile)\s+(?:shipments?|sales|deliveries|transfers?)\s+to"
         r"|(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\s+of\s+(?:[\w-]+\s+){0,3}?"
         r"(?:arms|weapons|missiles|spare\s+parts|equipment|aid|supplies|relief)"
         r"|(?:relief|aid)\s+flights?|loaded\s+with\s+(?:[\w-]+\s+){0,2}(?:supplies|aid|medicine|"
