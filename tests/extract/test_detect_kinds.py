@@ -105,3 +105,37 @@ def test_an_embargo_still_in_force_is_no_new_sanction() -> None:
 def test_a_letter_written_privately_is_a_message() -> None:
     c = only("In May, Mr. Obama wrote privately to Ayatollah Khamenei.", "message", "2009-10-02")
     assert ("United States", "initiator") in c.actors and ("Iran", "target") in c.actors
+
+
+def test_a_speaker_named_in_apposition_before_had() -> None:
+    c = only(
+        "Iran's army commander, Maj. Gen. Ataollah Salehi, had warned on Jan. 3 that the "
+        "United States should not send a carrier back into the Gulf.",
+        "statement",
+        "2012-01-27",
+    )
+    assert c.subtype == "threat" and ("Iran", "initiator") in c.actors
+
+
+def test_messages_released_handed_over_or_sent_in_a_letter() -> None:
+    video = only(
+        "On March 20, Mr. Obama released a video message to Iran.", "message", "2009-10-02"
+    )
+    assert ("United States", "initiator") in video.actors
+    package = only(
+        "On Sept. 9, Mr. Jalili handed envoys of the six powers a five-page package of proposals.",
+        "message",
+        "2009-10-02",
+    )
+    assert ("Iran", "initiator") in package.actors
+    letter = only(
+        "In a letter to the atomic agency on Sept. 21, Iran disclosed a second plant.",
+        "message",
+        "2009-10-02",
+    )
+    assert letter.span is not None and letter.span.start == date(2009, 9, 21)
+
+
+def test_sat_down_alone_with_is_talks() -> None:
+    c = only("An American diplomat sat down alone with Iran's negotiator on Thursday.", "talks")
+    assert {"United States", "Iran"} <= {n for n, _ in c.actors}

@@ -312,7 +312,8 @@ _SPEAKER_GAP = re.compile(
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
-    r"(?:,\s[^;\"“”]{1,130}?,)?(?:\s*,)?\s*",  # "Pompeo, then a congressman from Kansas, demanded"
+    r"(?:,\s[^;\"“”]{1,130}?,)?(?:\s*,)?"  # "Pompeo, then a congressman from Kansas, demanded"
+    r"(?:\s+(?:had|has|have|also|then|later|again|already|publicly|repeatedly|earlier))*\s*",
 )
 
 

@@ -151,13 +151,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
         r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b"
-        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?-i:[A-Z]))",
+        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?-i:[A-Z]))"
+        # "released a video message", "In a letter to the agency, Iran disclosed"
+        r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
+        r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+)?letter\s+to\b"
+        # "handed envoys of the six powers a five-page package of proposals"
+        r"|\bhanded\s+(?:[\w-]+\s+){1,6}?(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:package|proposals?|plan|letter|note|message|reply|response)\b",
     ),
     _t(
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
     ),
     _t(
         "visit",
