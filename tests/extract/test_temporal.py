@@ -315,3 +315,11 @@ def test_a_month_and_day_seven_months_back_with_no_tense_is_past() -> None:
     text = "On March 20, the Persian New Year holiday of Nowruz, Mr. Obama released a video."
     found = {d.text: d.span for d in tag_dates(text, "2009-10-02")}
     assert found["March 20"] == DateSpan(date(2009, 3, 20), date(2009, 3, 20), "day")
+
+
+def test_an_offset_after_a_noun_opening_the_sentence_counts_from_the_day_told() -> None:
+    text = "The quake struck on Dec. 26. Two days after the disaster, a plane landed."
+    found = {d.text: d.span for d in tag_dates(text, "2004-01-05")}
+    assert found["Two days after"] == DateSpan(date(2003, 12, 28), date(2003, 12, 28), "day")
+    inside = {d.text: d.span for d in tag_dates("He left two days after the talks.", "2004-01-05")}
+    assert inside["two days after"] is None

@@ -178,8 +178,11 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         # (a duration, as TimeML has it), which dates what it tells when the day of the
         # event just told is known: "On April 1 ... Two days later, ..." is April 3.
         duration = _resolved("DURATION", f"P{count if count else 'X'}{code}")
-        if count and direction in ("later", "earlier") and ctx.last_day is not None:
-            sign = 1 if direction == "later" else -1
+        # "Two days after the disaster, ...": opening the sentence, counted from the
+        # day just told (what the noun names is most often the event just told).
+        opening = direction == "after" and ctx.sentence_start(start)
+        if count and (direction in ("later", "earlier") or opening) and ctx.last_day is not None:
+            sign = -1 if direction == "earlier" else 1
             moved = _unit_value(ctx, unit, sign * count, ref=ctx.last_day)
             if moved is not None:
                 duration.span = span_from_value(moved.value)
