@@ -139,3 +139,13 @@ def test_messages_released_handed_over_or_sent_in_a_letter() -> None:
 def test_sat_down_alone_with_is_talks() -> None:
     c = only("An American diplomat sat down alone with Iran's negotiator on Thursday.", "talks")
     assert {"United States", "Iran"} <= {n for n, _ in c.actors}
+
+
+def test_an_anniversary_names_an_old_event_not_one_told() -> None:
+    text = (
+        "Addressing a crowd on Tuesday, on the seventh anniversary of the seizure of the "
+        "American Embassy, the speaker of Iran's parliament said the envoys had been sent home."
+    )
+    events = found(text, "1986-11-07")
+    assert [(c.category, c.subtype) for c in events] == [("statement", "statement")]
+    assert ("Iran", "initiator") in events[0].actors

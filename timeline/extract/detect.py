@@ -48,6 +48,7 @@ from timeline.extract.references import (
     SOON,
     after_named,
     after_reference,
+    commemorated,
     offset_span,
     told_here_at,
 )
@@ -160,7 +161,10 @@ def detect(
     dates = sorted([*dates, *implied_dates(text, published)], key=lambda d: d.start)
     mentions = with_pairs(text, gazetteer.find(text, year), gazetteer)
     masked = mask_dates(text, dates)
-    event_hits, statement_hits = all_hits(text, TRIGGERS), all_hits(text, STATEMENTS)
+    event_hits = [
+        [h for h in hits if not commemorated(text, h.start)] for hits in all_hits(text, TRIGGERS)
+    ]
+    statement_hits = all_hits(text, STATEMENTS)
     quotes = quotations(text)
     starts = [d.start for d in dates]
     mention_starts = [m.start for m in mentions]

@@ -62,6 +62,19 @@ def told_here_at(text: str, after: int, trigger_start: int, mention_starts: Sequ
     return doer < len(mention_starts) and mention_starts[doer] == by.end()
 
 
+_COMMEMORATED = re.compile(
+    r"\b(?:anniversary|anniversaries|commemorat\w+|memorial)\s+(?:of|for|to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w.-]+['’]s?\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def commemorated(text: str, trigger_start: int) -> bool:
+    """ "on the seventh anniversary of the seizure of the embassy": an event of long
+    ago, named to date another, not one the sentence tells."""
+    return _COMMEMORATED.search(text, max(0, trigger_start - 60), trigger_start) is not None
+
+
 def in_reference(text: str, clause_start: int, trigger_start: int) -> bool:
     """Whether the trigger at ``trigger_start`` stands in an "after ..." reference."""
     return REFERENCE.search(text[clause_start:trigger_start]) is not None
