@@ -149,3 +149,14 @@ def test_an_anniversary_names_an_old_event_not_one_told() -> None:
     events = found(text, "1986-11-07")
     assert [(c.category, c.subtype) for c in events] == [("statement", "statement")]
     assert ("Iran", "initiator") in events[0].actors
+
+
+def test_the_ministry_of_a_capital_named_first_speaks_for_its_state() -> None:
+    c = only(
+        "In Tehran, the Foreign Ministry last week denounced the new law as economic "
+        "aggression, as earlier American embargoes had.",
+        "statement",
+        "1996-08-14",
+    )
+    assert c.subtype == "criticism" and c.actors[0] == ("Iran", "initiator")
+    assert not [e for e in found("Earlier American embargoes failed.", "1996-08-14")]

@@ -308,7 +308,10 @@ _SAID_BY = re.compile(
 )
 """Verbs after which the speaker may be named: "said the State Department"."""
 _SPEAKER_GAP = re.compile(
-    r"(?:['’]s)?(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
+    # "In Tehran, the Foreign Ministry last week denounced": the ministry of that capital
+    r"(?:['’]s)?(?:,\s+the(?:\s+(?-i:[A-Z])\w+){0,2}\s+(?:Ministry|[Gg]overnment|[Aa]uthorities|"
+    r"[Ll]eadership|[Pp]arliament|[Mm]ission|[Ee]mbassy|[Ss]pokes(?:man|woman|person)))?"
+    r"(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"

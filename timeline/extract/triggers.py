@@ -114,7 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions",
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
-        r"|embargo(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
+        r"|embargo\b(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist)"
