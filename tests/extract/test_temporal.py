@@ -323,3 +323,10 @@ def test_an_offset_after_a_noun_opening_the_sentence_counts_from_the_day_told() 
     assert found["Two days after"] == DateSpan(date(2003, 12, 28), date(2003, 12, 28), "day")
     inside = {d.text: d.span for d in tag_dates("He left two days after the talks.", "2004-01-05")}
     assert inside["two days after"] is None
+
+
+def test_is_due_points_ahead() -> None:
+    found = {
+        d.text: d.span for d in tag_dates("The team is due in Tehran on Sunday.", "2012-01-27")
+    }
+    assert found["Sunday"] == DateSpan(date(2012, 1, 29), date(2012, 1, 29), "day")

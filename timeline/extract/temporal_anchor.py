@@ -93,7 +93,9 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if w in FUTURE_CUES:
         if w in NEEDS_TO:
             nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-            return "future" if nxt in ("to", "for") else None
+            if nxt in ("to", "for") or (w == "due" and prev in BE_WORDS):
+                return "future"  # "is due to", "is due in Tehran on Sunday"
+            return None
         return "future"
     participle = w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
     if participle:
