@@ -160,3 +160,10 @@ def test_the_ministry_of_a_capital_named_first_speaks_for_its_state() -> None:
     )
     assert c.subtype == "criticism" and c.actors[0] == ("Iran", "initiator")
     assert not [e for e in found("Earlier American embargoes failed.", "1996-08-14")]
+
+
+def test_a_participle_naming_a_thing_is_no_seizure() -> None:
+    text = "This week a captured American spy plane and the detained sailors tested both sides."
+    assert not [c for c in found(text, "2012-01-27") if c.subtype == "seizure"]
+    c = only("On Dec. 4 Iran captured an American spy plane.", "other", "2012-01-27")
+    assert c.subtype == "seizure"

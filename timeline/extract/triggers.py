@@ -47,8 +47,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "17",
         "seizure",
-        r"\b(?:seized|seizure of|captured|detained|arrested|confiscated|abducted|kidnapped|jailed|"
-        r"jailing\s+of|imprisoned"
+        # (not "a captured spy plane", "the detained Americans": a participle naming a thing)
+        r"\b(?:(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!its\s)(?<!their\s)(?:seized|captured|detained|"
+        r"arrested|confiscated|abducted|kidnapped|jailed|imprisoned)|seizure of|jailing\s+of"
         # a ship or a cargo intercepted, not missiles shot down
         r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
         r"consignments?|weapons|arms)\b))\b",
