@@ -45,6 +45,7 @@ GOLDSTEIN: dict[str, float] = {
     "16": -4.0,  # reduce relations
     "163": -8.0,  # impose embargo, boycott or sanctions
     "17": -7.0,  # coerce
+    "173": -5.0,  # arrest, detain or charge with legal action
     "18": -9.0,  # assault
     "186": -10.0,  # assassinate
     "19": -10.0,  # fight

@@ -167,3 +167,55 @@ def test_a_participle_naming_a_thing_is_no_seizure() -> None:
     assert not [c for c in found(text, "2012-01-27") if c.subtype == "seizure"]
     c = only("On Dec. 4 Iran captured an American spy plane.", "other", "2012-01-27")
     assert c.subtype == "seizure"
+
+
+def test_a_letter_handed_over_for_delivery_is_a_message() -> None:
+    c = only(
+        "Iranian officials handed it to the Swiss ambassador in Tehran on May 8 for delivery "
+        "to Washington.",
+        "message",
+        "2006-06-02",
+    )
+    assert c.span is not None and c.span.start == date(2006, 5, 8)
+
+
+def test_statements_made_by_telling_broadcasting_or_speaking() -> None:
+    brushed = only(
+        "On Monday Condoleezza Rice brushed the letter aside, telling reporters it was old.",
+        "statement",
+        "2006-06-02",
+    )
+    assert brushed.subtype == "rejection"
+    tv = only(
+        "On April 11, Mr. Ahmadinejad went on television to announce it.", "statement", "2006-06-02"
+    )
+    assert ("Iran", "initiator") in tv.actors
+    speech = only(
+        "Mr. Trump used his own speech to the assembly on Tuesday to urge pressure on Tehran.",
+        "statement",
+        "2019-09-28",
+    )
+    assert ("United States", "initiator") in speech.actors
+
+
+def test_prison_left_trials_and_walkouts() -> None:
+    kinds = {
+        c.subtype
+        for c in found("On Wednesday the two Americans walked out of Evin prison.", "2011-09-24")
+    }
+    assert "release" in kinds
+    legal = only(
+        "Last month, an Iranian court sentenced two Americans to prison.", "other", "2011-09-24"
+    )
+    assert legal.subtype == "legal action" and legal.cameo_code == "173"
+    walkout = only(
+        "On Thursday the American delegation walked out of the hall in protest at Iran's speech.",
+        "other",
+        "2011-09-24",
+    )
+    assert walkout.subtype == "walkout"
+
+
+def test_asked_to_lift_sanctions_lifts_none() -> None:
+    text = "On Wednesday Mr. Trump wrote on Twitter that Iran had asked him to lift sanctions."
+    assert not [c for c in found(text, "2019-09-28") if c.subtype == "sanctions eased"]

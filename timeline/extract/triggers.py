@@ -91,7 +91,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?<!agreed\sto\s)(?:release|free)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages|"
         r"captives|citizens|nationals|Americans|Iranians)"
         # "handed back the crews", "let the sailors go"
-        r"|set\s+free|walked\s+free|flown\s+to\s+freedom|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
+        r"|set\s+free|walked\s+free|walked\s+out\s+of\s+(?:[\w-]+\s+){0,2}(?:prison|jail|captivity|detention)|flown\s+to\s+freedom|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
         r"(?![^.;]{0,60}\b(?:swap|exchange)\b))\b",
     ),
     _t(
@@ -105,7 +105,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "085",
         "sanctions eased",
-        r"\b(?:(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
+        r"\b(?:(?<!to\s)(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
         r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
         r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived))\b",
     ),
@@ -156,6 +156,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "released a video message", "In a letter to the agency, Iran disclosed"
         r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
         r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+)?letter\s+to\b"
+        # "handed it to the Swiss ambassador for delivery to Washington"
+        r"|\b(?:handed|passed|gave)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:ambassador|envoy|embassy|diplomats?|mediators?|intermediar(?:y|ies))\b|\bfor\s+delivery\s+to\b"
         # "handed envoys of the six powers a five-page package of proposals"
         r"|\bhanded\s+(?:[\w-]+\s+){1,6}?(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:package|proposals?|plan|letter|note|message|reply|response)\b",
@@ -236,6 +239,22 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:rallied|threw|lent|pledged)\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:support|weight)"
         r"\s+(?:for|behind|to)\b",
     ),
+    # Legal steps against someone: sentenced, convicted, put on trial (CAMEO 173).
+    _t(
+        "other",
+        "173",
+        "legal action",
+        r"\b(?:sentenced|convicted|indicted|put\s+on\s+trial"
+        r"|trial\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:opened|began|started))\b",
+    ),
+    # A protest by leaving: "the delegation walked out of the hall" (CAMEO 14).
+    _t(
+        "other",
+        "14",
+        "walkout",
+        r"\b(?:walked\s+out\s+(?:of\s+(?:the\s+)?(?:hall|chamber|room|session|meeting|assembly|talks)"
+        r"|in\s+protest)|staged\s+a\s+walkout)\b",
+    ),
     # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
     # Not a reporter's source declining to comment.
     _t(
@@ -255,7 +274,12 @@ STATEMENTS: tuple[Trigger, ...] = (
         "demand",
         r"\b(?:demanded|insisted|set\s+(?:[\w-]+\s+){0,2}(?:conditions|terms|preconditions))\b",
     ),
-    _t("statement", "12", "rejection", r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected)\b"),
+    _t(
+        "statement",
+        "12",
+        "rejection",
+        r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected|brushed\s+(?:[\w-]+\s+){0,3}aside)\b",
+    ),
     _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
     _t(
         "statement",
@@ -285,7 +309,9 @@ STATEMENTS: tuple[Trigger, ...] = (
         "010",
         "statement",
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
-        r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting)|writing\s+that|"
+        r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
+        r"went\s+on\s+(?:state\s+|national\s+)?(?:television|TV|radio|the\s+air)|"
+        r"used\s+(?:his|her|its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:speech|address|remarks|interview)|"
         r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
