@@ -219,3 +219,21 @@ def test_prison_left_trials_and_walkouts() -> None:
 def test_asked_to_lift_sanctions_lifts_none() -> None:
     text = "On Wednesday Mr. Trump wrote on Twitter that Iran had asked him to lift sanctions."
     assert not [c for c in found(text, "2019-09-28") if c.subtype == "sanctions eased"]
+
+
+def test_talks_ruled_out_did_not_happen_and_the_ruling_out_did() -> None:
+    events = found(
+        "On Sept. 17, Iran's supreme leader had ruled out negotiations with the United States.",
+        "2019-09-28",
+    )
+    kinds = {(c.category, c.modality) for c in events}
+    assert ("talks", "denied") in kinds and ("statement", "asserted") in kinds
+
+
+def test_placed_under_sanctions() -> None:
+    c = only(
+        "Mr. Zarif, whom the Treasury placed under sanctions in July, flew home.",
+        "sanction",
+        "2019-09-28",
+    )
+    assert ("United States", "initiator") in c.actors

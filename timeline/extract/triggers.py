@@ -115,6 +115,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions",
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
+        r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         r"|embargo\b(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
@@ -327,7 +328,7 @@ MODALITY = (
     (
         "denied",
         re.compile(
-            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|"
+            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|ruled\s+out|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
             r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
             re.I,
