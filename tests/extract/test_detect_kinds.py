@@ -237,3 +237,14 @@ def test_placed_under_sanctions() -> None:
         "2019-09-28",
     )
     assert ("United States", "initiator") in c.actors
+
+
+def test_the_agency_and_the_council_are_the_ones_named_before() -> None:
+    text = (
+        "The International Atomic Energy Agency met on Monday. Mohamed ElBaradei, the "
+        "agency's director general, told the council on April 28 that Iran had not complied."
+    )
+    c = only(text, "statement", "2006-06-02")
+    assert c.actors[0] == ("IAEA", "initiator")
+    alone = "The council, in a statement issued on March 29, called on Iran to stop."
+    assert not [e for e in found(alone, "2006-06-02") if e.category == "statement"]

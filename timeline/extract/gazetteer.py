@@ -102,7 +102,7 @@ class Gazetteer:
                 state = self._state_of(official.name, year) or actor
                 actor, via = state, official.name
             found.append(ActorMention(m.start(), m.end(), actor, via))
-        return self._surnames(text, found, year) if found else found
+        return _definites(text, self._surnames(text, found, year)) if found else found
 
     def _surnames(
         self, text: str, found: list[ActorMention], year: int | None
@@ -256,3 +256,30 @@ def with_pairs(
         pair = sorted(near, key=lambda a: (counts[a], last[a]), reverse=True)[:2]
         extra += [ActorMention(m.start(), m.end(), actor, PAIR_VIA) for actor in pair]
     return sorted([*mentions, *extra], key=lambda x: x.start) if extra else mentions
+
+
+_DEFINITE = re.compile(
+    r"\b[Tt]he\s+(?P<head>agency|council|court|ministry|commission|committee|corps|guards|"
+    r"alliance|bloc|union|department|mission)\b"
+)
+_DEFINITE_REACH = 2500
+"""How far back (characters) the organisation a definite description refers to may be named."""
+
+
+def _definites(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "the agency", "the council": the organisation named before whose name ends in that
+    word ("the International Atomic Energy Agency ... the agency's director")."""
+    extra = []
+    for m in _DEFINITE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        head = m["head"].capitalize()
+        for earlier in reversed(found):
+            if earlier.end > m.start():
+                continue
+            if m.start() - earlier.end > _DEFINITE_REACH:
+                break
+            if head in text[earlier.start : earlier.end].split():
+                extra.append(ActorMention(m.start(), m.end(), earlier.actor))
+                break
+    return sorted([*found, *extra], key=lambda x: x.start) if extra else found
