@@ -7,9 +7,10 @@ file and line in ``note``, no ``before``/``after`` (the event as imported is
 the events row itself; the first edit records it as its ``before``, as every
 edit does). What makes it fast:
 
-* parsing and validating (:mod:`timeline.io.bulk_parse`: a fast validator for
-  the common, already-normal record, the reference one for the rest) run in a
-  worker process for a large file, while this process writes;
+* parsing and validating (:mod:`timeline.io.bulk_parse`, :mod:`timeline.io.bulk_validate`:
+  a fast validator for the common, already-normal record, the reference one for
+  the rest) run in a worker process for a large file (:mod:`timeline.io.bulk_worker`),
+  while this process writes;
 * ``executemany`` (SQLite) or ``COPY`` (PostgreSQL) of whole batches on the
   driver's connection, explicit event ids, actors and documents in caches;
 * a short change-log row per event (no second copy of the record);
@@ -412,10 +413,11 @@ def bulk_import(
     number reached after each batch, ``finishing`` what is left to do once every
     line is in, when that takes a while (the indexes of an empty database).
 
-    The lines are parsed and validated by :mod:`timeline.io.bulk_parse` (a
-    worker process for a large file) while this process writes the batches.
+    The lines are parsed and validated by :mod:`timeline.io.bulk_parse` (in a
+    worker process for a large file, :mod:`timeline.io.bulk_worker`) while this
+    process writes the batches.
     """
-    from timeline.io.bulk_parse import parsed_batches
+    from timeline.io.bulk_worker import parsed_batches
 
     loader = BulkLoader(tx, path, skip_invalid, result)
     loader.drop_indexes_if_empty()
