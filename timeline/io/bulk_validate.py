@@ -15,7 +15,7 @@ from typing import Any
 from timeline import vocab
 from timeline.dates import PRECISION_RANK
 from timeline.events import OFFSET_LIMIT, UID_PATTERN
-from timeline.query import EVENT_FIELDS
+from timeline.query_records import EVENT_FIELDS
 from timeline.vocab import CATEGORY_DEFAULTS, DIRECTIONS, ROLES, STATUSES
 
 FIELD_SET = frozenset(EVENT_FIELDS)
