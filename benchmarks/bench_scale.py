@@ -89,12 +89,12 @@ def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
 
 def worker_peak_mb(source: Path) -> float:
     """Peak memory of the import's parsing worker on ``source`` (0 if none is used)."""
-    from timeline.io import bulk_parse
+    from timeline.io import bulk_worker
 
-    if source.stat().st_size < bulk_parse.WORKER_MIN_BYTES:
+    if source.stat().st_size < bulk_worker.WORKER_MIN_BYTES:
         return 0.0
     stamp = "2026-01-01T00:00:00+00:00"
-    worker = [sys.executable, "-m", "timeline.io.bulk_parse", "jsonl", str(source), "1", stamp]
+    worker = [sys.executable, "-m", "timeline.io.bulk_worker", "jsonl", str(source), "1", stamp]
     return run(worker).peak_mb
 
 

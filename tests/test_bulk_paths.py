@@ -15,7 +15,7 @@ import pytest
 from benchmarks.generate import events
 from timeline.db import Database
 from timeline.errors import ImportFailed, TimelineError
-from timeline.io import bulk_parse
+from timeline.io import bulk_parse, bulk_validate, bulk_worker
 from timeline.io.interchange import export_records, import_file
 from timeline.migrate import init_database
 
@@ -79,15 +79,15 @@ def _import(path: Path, db: str, worker: bool, monkeypatch: pytest.MonkeyPatch) 
             "VALUES ('doc-with-text', 'The quick brown fox', '2026-01-01')"
         )
     conn.close()
-    monkeypatch.setattr(bulk_parse, "WORKER_MIN_BYTES", 0 if worker else 10**12)
+    monkeypatch.setattr(bulk_worker, "WORKER_MIN_BYTES", 0 if worker else 10**12)
     started: list[int] = []
 
-    class Counted(bulk_parse.Worker):
+    class Counted(bulk_worker.Worker):
         def __init__(self, *args: Any) -> None:
             super().__init__(*args)
             started.append(self.proc.pid)
 
-    monkeypatch.setattr(bulk_parse, "Worker", Counted)
+    monkeypatch.setattr(bulk_worker, "Worker", Counted)
     result = import_file(Database(db), path, skip_invalid=True)
     monkeypatch.undo()
     assert len(started) == (1 if worker else 0)
@@ -142,7 +142,7 @@ def test_worker_matches_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_worker_stops_when_the_importer_is_gone(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(_lines() * 20) + "\n", encoding="utf-8")
-    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    worker = bulk_worker.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
     try:
         assert worker.proc.stdout is not None
         worker.proc.stdout.close()  # as when the importing process is killed
@@ -158,7 +158,7 @@ def test_worker_reports_a_file_it_cannot_read(
     text = "\n".join(_lines()) + "\n"
     source.write_bytes(text.encode() + '{"summary": "caf\xe9"}\n'.encode("latin-1"))
     init_database(str(tmp_path / "t.db"))
-    monkeypatch.setattr(bulk_parse, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(bulk_worker, "WORKER_MIN_BYTES", 0)
     with pytest.raises(ImportFailed, match=r"is not UTF-8 text \(byte \d+\); convert it"):
         import_file(Database(str(tmp_path / "t.db")), source)
     assert Database(str(tmp_path / "t.db")).rows("SELECT count(*) AS n FROM events") == [{"n": 0}]
@@ -167,7 +167,7 @@ def test_worker_reports_a_file_it_cannot_read(
 def test_a_worker_that_dies_is_reported_in_one_line(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
-    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    worker = bulk_worker.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
     try:
         worker.proc.kill()  # as the kernel's out-of-memory killer would
         with pytest.raises(TimelineError, match="parsing process stopped") as caught:
@@ -180,7 +180,7 @@ def test_a_worker_that_dies_is_reported_in_one_line(tmp_path: Path) -> None:
 def test_a_message_cut_short_is_reported_in_one_line(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(_lines()) + "\n", encoding="utf-8")
-    worker = bulk_parse.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
+    worker = bulk_worker.Worker(source, "jsonl", 1, "2026-01-01T00:00:00+00:00")
     try:
         worker.proc.kill()
         worker.proc.wait()
@@ -232,12 +232,12 @@ def test_the_fast_row_is_the_reference_validators_row() -> None:
         actors: list[Any] = []
         mentions: list[Any] = []
         try:
-            row = bulk_parse.fast_row(record, number, stamp, actors, mentions)
+            row = bulk_validate.fast_row(record, number, stamp, actors, mentions)
         except (ValueError, TypeError):
             assert actors == mentions == []
             continue
         accepted += 1
-        uid, cols, names, sources = bulk_parse.validate(record)
+        uid, cols, names, sources = bulk_validate.validate(record)
         created = cols[14] or stamp
         assert repr(row) == repr((number, uid, *cols[:14], created, cols[15] or created))
         assert actors == [(number, name, role) for name, role in names]

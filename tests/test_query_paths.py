@@ -11,7 +11,8 @@ from benchmarks.generate import write
 from timeline.db import Database
 from timeline.io.interchange import import_file
 from timeline.migrate import init_database
-from timeline.query import Filters, list_events, list_ids, load_records, sqlite_ids
+from timeline.query import Filters, list_events, list_ids, sqlite_ids
+from timeline.query_records import load_records
 
 FILTERS = [
     Filters(),

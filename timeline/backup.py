@@ -13,7 +13,8 @@ import sqlite3
 from pathlib import Path
 
 from timeline.config import sqlite_path
-from timeline.db import BUSY_TIMEOUT_S, KNOWN_REVISIONS, Database
+from timeline.db import KNOWN_REVISIONS, Database
+from timeline.db_sqlite import BUSY_TIMEOUT_S
 from timeline.errors import DatabaseError
 
 

@@ -38,7 +38,7 @@ from timeline.editing import add_event, edit_event, set_status
 from timeline.errors import InvalidValue, TimelineError, json_problem
 from timeline.events import SourceRef, parse_actor
 from timeline.merging import merge_events
-from timeline.query import EVENT_FIELDS
+from timeline.query_records import EVENT_FIELDS
 
 DECISIONS = ("confirm", "reject", "add")
 DATE_FIELDS = ("date_start", "date_end", "date_precision")

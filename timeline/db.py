@@ -5,7 +5,8 @@ Two ways in, one database:
 * :meth:`Database.engine` / :meth:`Database.session` (SQLAlchemy) for writes
   and for PostgreSQL;
 * :meth:`Database.rows` for reads, which on SQLite uses the standard
-  library's ``sqlite3`` directly so a listing does not pay SQLAlchemy's import.
+  library's ``sqlite3`` directly (:mod:`timeline.db_sqlite`) so a listing does
+  not pay SQLAlchemy's import.
 
 Bulk loads write through :meth:`Database.raw_transaction` (the driver's own
 connection, :mod:`timeline.raw_transaction`); Alembic, run from code, is in
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.config import database_url, is_sqlite, sqlite_path
+from timeline.db_sqlite import BUSY_TIMEOUT_S, SqliteReader, is_busy, sqlite_pragmas
 from timeline.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -35,30 +37,10 @@ KNOWN_REVISIONS = ("0001_initial", "0002_findings", "0003_window_index", "0004_d
 """Every migration this program ships, oldest first (a test keeps it in step)."""
 
 HEAD = KNOWN_REVISIONS[-1]
-BUSY_TIMEOUT_S = 30.0
 WRITE_ATTEMPTS = 8
-READ_CACHE_KB = 16384
 T = TypeVar("T")
 
 Row = dict[str, Any]
-
-
-def sqlite_pragmas(conn: Any) -> None:
-    """Every SQLite connection's settings: foreign keys, busy timeout, WAL."""
-    cur = conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    try:
-        cur.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as err:
-        # A bulk load into an empty database runs with a rollback journal and
-        # holds the lock the switch needs (see raw_transaction._bulk_journal);
-        # it goes back to WAL itself, and meanwhile this connection works in
-        # that mode.
-        if transient_kind(err) != "busy":
-            raise
-    cur.execute("PRAGMA synchronous = NORMAL")
-    cur.close()
 
 
 class Database:
@@ -68,7 +50,7 @@ class Database:
         self.url = database_url(db)
         self.is_sqlite = is_sqlite(self.url)
         self._checked = False
-        self._raw: sqlite3.Connection | None = None
+        self._raw: SqliteReader | None = None
         self._reader: Connection | None = None
 
     def __repr__(self) -> str:
@@ -219,32 +201,9 @@ class Database:
 
     # ------------------------------------------------------------------ reads
 
-    def _sqlite_raw(self) -> sqlite3.Connection:
+    def _sqlite_raw(self) -> SqliteReader:
         if self._raw is None:
-            path = sqlite_path(self.url)
-            if not Path(path).exists():
-                raise DatabaseError(
-                    f"no database at {path}; create it with `timeline --db {path} init`"
-                )
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            try:
-                with self._busy_is_an_error():
-                    sqlite_pragmas(conn)
-                    # Repeated reads (a listing touches eight index ranges and three
-                    # tables) stay in SQLite's own cache instead of going back to the
-                    # OS for every page: up to 16 MB, taken only as pages are read.
-                    conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
-            except sqlite3.DatabaseError as err:
-                conn.close()
-                raise DatabaseError(
-                    f"{path} is not a timeline database ({err}); "
-                    "check the --db path or create a new one with `timeline init`"
-                ) from None
-            except DatabaseError:
-                conn.close()
-                raise
-            self._raw = conn
+            self._raw = SqliteReader(sqlite_path(self.url))
         return self._raw
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Row]:
@@ -255,29 +214,9 @@ class Database:
         self.check_schema()
         return self._rows(sql, params or {})
 
-    @contextmanager
-    def _busy_is_an_error(self) -> Iterator[None]:
-        """SQLite reads: a lock held past the busy timeout becomes a user's error.
-
-        Readers never wait in WAL mode; they do while a bulk load into an empty
-        database holds it with a rollback journal (see raw_transaction.py).
-        """
-        try:
-            yield
-        except sqlite3.OperationalError as err:
-            if transient_kind(err) != "busy":
-                raise
-            raise DatabaseError(
-                f"{self.display_url} stayed locked for {BUSY_TIMEOUT_S:.0f} s by another "
-                "process writing to it (a large import); try again when it has finished"
-            ) from None
-
     def _rows(self, sql: str, params: Mapping[str, Any]) -> list[Row]:
         if self.is_sqlite:
-            bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
-            with self._busy_is_an_error():
-                cur = self._sqlite_raw().execute(sql, bound)
-                return [dict(r) for r in cur.fetchall()]
+            return self._sqlite_raw().rows(sql, params)
         from sqlalchemy import text
 
         # One connection for every read of this Database, in autocommit mode so
@@ -300,15 +239,7 @@ class Database:
         """Like :meth:`rows`, rows as tuples in column order (SQLite only, the fast path)."""
         assert self.is_sqlite, "Database.tuples is for SQLite"
         self.check_schema()
-        bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in (params or {}).items()}
-        cur = self._sqlite_raw().cursor()
-        try:
-            cur.row_factory = None
-            with self._busy_is_an_error():
-                cur.execute(sql, bound)
-                return cur.fetchall()
-        finally:
-            cur.close()
+        return self._sqlite_raw().tuples(sql, params or {})
 
     def iter_rows(
         self, sql: str, params: Mapping[str, Any] | None = None, size: int = 2000
@@ -317,18 +248,7 @@ class Database:
         self.check_schema()
         params = params or {}
         if self.is_sqlite:
-            bound = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
-            cur = self._sqlite_raw().cursor()
-            try:
-                with self._busy_is_an_error():
-                    cur.execute(sql, bound)
-                    part = cur.fetchmany(size)
-                while part:
-                    yield [dict(r) for r in part]
-                    with self._busy_is_an_error():
-                        part = cur.fetchmany(size)
-            finally:
-                cur.close()
+            yield from self._sqlite_raw().iter_rows(sql, params, size)
             return
         from sqlalchemy import text
 
@@ -399,8 +319,7 @@ class Database:
 def transient_kind(err: BaseException | None) -> str | None:
     """ "busy", "conflict" or "unique" for an error worth retrying; None otherwise."""
     if isinstance(err, sqlite3.OperationalError):
-        text = str(err).lower()
-        return "busy" if "locked" in text or "busy" in text else None
+        return "busy" if is_busy(err) else None
     if isinstance(err, sqlite3.IntegrityError):
         return "unique" if "unique constraint" in str(err).lower() else None
     state = getattr(err, "sqlstate", None)

@@ -17,7 +17,7 @@ from timeline.dates import DateSpan
 from timeline.db import Database
 from timeline.errors import InvalidValue, NotFound
 from timeline.events import EventInput, Writer, now_iso
-from timeline.query import Row, load_records
+from timeline.query_records import Row, load_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

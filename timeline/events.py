@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from timeline import vocab
 from timeline.dates import DateSpan
 from timeline.errors import InvalidValue, NotFound
-from timeline.query import Row, actor_match, actor_params, load_records
+from timeline.query import actor_match, actor_params
+from timeline.query_records import Row, load_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

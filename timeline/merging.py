@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from timeline.db import Database
 from timeline.errors import InvalidValue
 from timeline.events import EventInput, SourceRef, Writer, now_iso
-from timeline.query import Row
+from timeline.query_records import Row
 
 
 def _input_from_record(record: Row) -> EventInput:

@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from timeline.dates import PRECISION_RANK, PRECISIONS, shifted
-from timeline.query import Fetch, Filters, build_query
+from timeline.query import Filters, build_query
+from timeline.query_records import Fetch
 
 if TYPE_CHECKING:
     from timeline.db import Database

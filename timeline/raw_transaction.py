@@ -13,7 +13,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from timeline.config import sqlite_path
-from timeline.db import BUSY_TIMEOUT_S, sqlite_pragmas
+from timeline.db_sqlite import BUSY_TIMEOUT_S, sqlite_pragmas
 from timeline.errors import DatabaseError
 
 if TYPE_CHECKING:

@@ -151,7 +151,7 @@ def test_a_crash_leaves_no_half_written_document(
     def boom(*args: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(pipeline, "_store_findings", boom)
+    monkeypatch.setattr(pipeline, "store_findings", boom)
     path = write(tmp_path / "a.txt", ARTICLE)
     with pytest.raises(RuntimeError):
         pipeline.ingest(Database(cli.db), [path], published="2020-01-09")

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_io_cli import LINE, write_lines
-from timeline import db as dbmod
-from timeline import raw_transaction
+from timeline import db_sqlite, raw_transaction
 from timeline.db import Database
 from timeline.errors import DatabaseError, ImportFailed
 from timeline.io.interchange import import_file
@@ -108,7 +107,7 @@ def test_a_read_kept_waiting_by_a_load_says_so(
 ) -> None:
     db = tmp_path / "t.db"
     init_database(str(db))
-    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(db_sqlite, "BUSY_TIMEOUT_S", 0.2)
     loader = sqlite3.connect(db, isolation_level=None)
     assert loader.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
     loader.execute("BEGIN EXCLUSIVE")  # as a load does once its pages spill to the file

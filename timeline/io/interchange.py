@@ -19,7 +19,8 @@ from timeline.date_input import span_from_record
 from timeline.db import Database
 from timeline.errors import ImportFailed, TimelineError
 from timeline.events import EventInput, SourceRef
-from timeline.query import EVENT_FIELDS, Filters, build_query, load_records
+from timeline.query import Filters, build_query
+from timeline.query_records import EVENT_FIELDS, load_records
 from timeline.vocab import ROLES, choice
 
 if TYPE_CHECKING:
