@@ -178,24 +178,44 @@ def _reduced_relative(text: str, m: Hit) -> bool:
     )
 
 
+@dataclass
+class TextContext:
+    """What every candidate of one text is built from (``owned`` and ``told`` grow as
+    the text is read)."""
+
+    text: str
+    masked: str
+    """The text with its dates blanked (where speakers are looked for)."""
+    dates: Sequence[Any]
+    starts: Sequence[int]
+    """The dates' offsets."""
+    published: date | None
+    owned: dict[int, str]
+    """Dates naming an event ("the 2015 deal"), by offset, up to the sentence read."""
+    told: Container[str]
+    """The categories of the events told so far."""
+
+
+@dataclass
+class SentenceContext:
+    """The sentence a trigger stands in, with the actors named near it."""
+
+    sentence: Span
+    mentions: Sequence[ActorMention]
+    mention_starts: Sequence[int]
+    floor: int | None
+    """Where the narrative the sentence belongs to starts (its paragraph's first date)."""
+
+
 def build_candidate(
-    text: str,
-    sentence: Span,
+    doc: TextContext,
+    place: SentenceContext,
     clause: Span,
     previous: Span | None,
     trigger: Trigger,
     m: Hit,
-    dates: Sequence[Any],
-    owned: dict[int, str],
-    mentions: Sequence[ActorMention],
-    published: date | None,
-    masked: str,
     after: DateSpan | None = None,
     quote: tuple[int, int] | None = None,
-    mention_starts: Sequence[int] = (),
-    floor: int | None = None,
-    told: Container[str] = (),
-    starts: Sequence[int] = (),
     after_at: int = -1,
     exclude: Span | None = None,
 ) -> Candidate | None:
@@ -203,6 +223,14 @@ def build_candidate(
     reports no new one (no actor, a statement with no speaker, a deal named in
     passing, a state, an event told before). Dates in ``exclude`` (a stretch of
     the sentence about another event) do not date it."""
+    text, masked, dates, starts = doc.text, doc.masked, doc.dates, doc.starts
+    published, owned, told = doc.published, doc.owned, doc.told
+    sentence, mentions, mention_starts, floor = (
+        place.sentence,
+        place.mentions,
+        place.mention_starts,
+        place.floor,
+    )
     trigger_start = m.start
     head = relative_head(text, clause, sentence, trigger_start, mentions)
     if head is not None:  # "X, which ..., did": the event is in what follows the comma

@@ -27,7 +27,13 @@ from datetime import date
 from typing import Any
 
 from timeline.dates import DateSpan, render
-from timeline.extract.candidate import CALL_FOR, Candidate, build_candidate
+from timeline.extract.candidate import (
+    CALL_FOR,
+    Candidate,
+    SentenceContext,
+    TextContext,
+    build_candidate,
+)
 from timeline.extract.clause_hits import (
     ASIDE,
     attribution,
@@ -173,6 +179,7 @@ def detect(
     categories: set[str] = set()  # of the events told so far
     owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
     parts_of: dict[int, int] = {}  # candidate -> where its part of the sentence starts
+    doc = TextContext(text, masked, dates, starts, published, owned_so_far, categories)
     for sentence in sentences(text):
         floor = narrative_floor(text, paragraphs, sentence.start)
         # The actors near the sentence (all the rules look no further).
@@ -181,8 +188,8 @@ def detect(
         near, near_starts = mentions[low:high], mention_starts[low:high]
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
-        owned = owned_so_far
-        owned |= owners(
+        place = SentenceContext(sentence, near, near_starts, floor)
+        owned_so_far |= owners(
             dates,
             text,
             sentence,
@@ -305,23 +312,14 @@ def detect(
                         if later is not None:
                             own_clause, other = Span(clause.start, later.start), later
                     candidate = build_candidate(
-                        text,
-                        sentence,
+                        doc,
+                        place,
                         own_clause,
                         previous,
                         trigger,
                         hit,
-                        dates,
-                        owned,
-                        near,
-                        published,
-                        masked,
                         own_after,
                         quote,
-                        near_starts,
-                        floor,
-                        categories,
-                        starts,
                         after_at,
                         other,
                     )
