@@ -248,3 +248,50 @@ def test_the_agency_and_the_council_are_the_ones_named_before() -> None:
     assert c.actors[0] == ("IAEA", "initiator")
     alone = "The council, in a statement issued on March 29, called on Iran to stop."
     assert not [e for e in found(alone, "2006-06-02") if e.category == "statement"]
+
+
+def test_troops_flown_in_are_a_show_of_force() -> None:
+    c = only(
+        "About 100 U.S. Marines from a crisis-response force flew in from Kuwait on Tuesday.",
+        "other",
+        "2020-01-02",
+    )
+    assert c.subtype == "force posture" and ("United States", "initiator") in c.actors
+
+
+def test_a_compound_stormed_and_set_ablaze_is_attacked() -> None:
+    text = (
+        "On Tuesday supporters of an Iran-backed militia forced their way into the U.S. "
+        "Embassy compound and set it ablaze."
+    )
+    c = only(text, "strike", "2020-01-02")
+    assert ("United States", "target") in c.actors
+
+
+def test_an_envoy_summoned_carries_a_protest() -> None:
+    c = only(
+        "On Tuesday Iran's Foreign Ministry summoned the Swiss charge d'affaires to protest.",
+        "message",
+        "2020-01-02",
+    )
+    assert c.actors[0] == ("Iran", "initiator")
+
+
+def test_welcomed_in_a_capital_is_a_visit_not_praise() -> None:
+    events = found("President Xi Jinping was welcomed in Riyadh last December.", "2023-03-28")
+    assert [(c.category, c.subtype) for c in events] == [("visit", "visit")]
+
+
+def test_sanctions_back_in_force_and_a_response_with_a_warning() -> None:
+    c = only(
+        "The Trump administration announced on Sept. 19 that the sanctions were back in force.",
+        "sanction",
+        "2020-10-27",
+    )
+    assert ("United States", "initiator") in c.actors
+    warning = only(
+        "Secretary of State Mike Pompeo responded on Monday with a warning to Iran.",
+        "statement",
+        "2020-10-27",
+    )
+    assert ("United States", "initiator") in warning.actors

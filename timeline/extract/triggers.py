@@ -40,7 +40,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
     ),
     _t(
@@ -116,6 +116,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
+        # "announced that the sanctions were back in force", "restored UN sanctions"
+        r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
+        r"restored|reinstated)|(?:restored|reinstated|snapped\s+back)\s+(?:[\w-]+\s+){0,3}sanctions"
         r"|embargo\b(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
@@ -157,6 +160,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "released a video message", "In a letter to the agency, Iran disclosed"
         r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
         r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+)?letter\s+to\b"
+        # "summoned the Swiss ambassador to protest": a message through that envoy
+        r"|\bsummoned\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires|"
+        r"diplomats?|representative)\b"
         # "handed it to the Swiss ambassador for delivery to Washington"
         r"|\b(?:handed|passed|gave)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:ambassador|envoy|embassy|diplomats?|mediators?|intermediar(?:y|ies))\b|\bfor\s+delivery\s+to\b"
@@ -175,7 +181,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "042",
         "visit",
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in"
-        r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b))\b",
+        r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
+        r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z])))\b",
     ),
     _t(
         "other",
@@ -202,7 +209,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:deployed|dispatched|sent|ordered|moved|redeployed|rushed)\s+(?:[\w,-]+\s+){0,5}?"
         r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
         r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|Patriot\s+(?:missile\s+)?batter(?:y|ies)|"
-        r"air\s+defen[cs]e\s+systems?|squadrons?)\b",
+        r"air\s+defen[cs]e\s+systems?|squadrons?)\b"
+        # "About 100 Marines from a crisis-response force flew in from Kuwait"
+        r"|\b(?:troops|soldiers|marines|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:flew\s+in|arrived|were\s+(?:sent|deployed|flown|rushed|airlifted))\b",
     ),
     # Aid given: arms, spare parts, relief supplies shipped or flown in (CAMEO 07).
     _t(
@@ -303,7 +313,12 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"\b(?:urged|called\s+on|called\s+for(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
         r"next|tomorrow|later|early|mid|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)))\b",
     ),
-    _t("statement", "051", "praise", r"\b(?:thanked|praised|commended|welcomed|hailed)\b"),
+    _t(
+        "statement",
+        "051",
+        "praise",
+        r"\b(?:thanked|praised|commended|(?<!was\s)(?<!were\s)welcomed|hailed)\b",
+    ),
     _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
     _t(
         "statement",
@@ -312,6 +327,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
         r"went\s+on\s+(?:state\s+|national\s+)?(?:television|TV|radio|the\s+air)|"
+        r"(?:responded|replied|reacted)\s+(?:[\w-]+\s+){0,4}?with\s+an?\s+(?:[\w-]+\s+)?"
+        r"(?:warning|statement|threat|rebuke|denial)|"
         r"used\s+(?:his|her|its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:speech|address|remarks|interview)|"
         r"(?:wrote|responded|replied)(?=(?:\s+[\w.]+){0,3}?\s+(?:that|by\s+saying)\b)|"
         r"(?:wrote|posted)\s+(?:on\s+(?:Twitter|X|Instagram|Telegram|Facebook|social\s+media)|in\s+(?:a|an|his|her|its)"
