@@ -330,3 +330,14 @@ def test_is_due_points_ahead() -> None:
         d.text: d.span for d in tag_dates("The team is due in Tehran on Sunday.", "2012-01-27")
     }
     assert found["Sunday"] == DateSpan(date(2012, 1, 29), date(2012, 1, 29), "day")
+
+
+def test_the_day_is_the_day_told_only_where_it_dates_something() -> None:
+    text = (
+        "The talks opened on Oct. 1. Obama called the day a beginning. He spoke later in the "
+        "day. Kirby spoke on the day of the announcement."
+    )
+    days = [d for d in tag_dates(text, "2009-10-02") if d.text == "the day"]
+    # not the object of "called", nor "the day of" another event
+    assert [d.start for d in days] == [text.index("in the day") + 3]
+    assert days[0].span == DateSpan(date(2009, 10, 1), date(2009, 10, 1), "day")

@@ -107,6 +107,17 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
         elif rel in ("that", "the same", "the"):
             if rel == "that" and ctx.last_day is None:
                 return None  # "trades made that day" with no day named before: no antecedent
+            following = ctx.text[end : end + 8]
+            if rel == "the" and (
+                re.match(r"\s+of\b", following)
+                or not (
+                    ctx.previous_word(start) in ("on", "in")
+                    or re.match(r"\s+(?:before|after)\b", following)
+                )
+            ):
+                # "called the day a beginning", "on the day of the announcement": not the
+                # day just told (what "of" names may be another)
+                return None
             delta = 0
         else:
             return None
