@@ -295,3 +295,41 @@ def test_sanctions_back_in_force_and_a_response_with_a_warning() -> None:
         "2020-10-27",
     )
     assert ("United States", "initiator") in warning.actors
+
+
+def test_staff_taken_away_are_seized() -> None:
+    c = only(
+        "On January 11 U.S. forces entered the Iranian office in Irbil and took away five of "
+        "its staff.",
+        "other",
+        "2007-02-15",
+    )
+    assert c.subtype == "seizure"
+
+
+def test_told_in_a_telephone_call_is_talks() -> None:
+    events = found(
+        "On July 13, Jeremy Hunt told Iran's foreign minister in a telephone call that "
+        "Britain would help.",
+        "2019-10-02",
+    )
+    assert "talks" in {c.category for c in events}
+
+
+def test_a_minister_sent_to_a_capital_visits_it() -> None:
+    c = only(
+        "Oman sent its foreign minister, Yusuf bin Alawi, to Tehran in late July.",
+        "visit",
+        "2019-10-02",
+    )
+    assert ("Oman", "initiator") in c.actors and ("Iran", "target") in c.actors
+
+
+def test_a_test_launch_confirmed() -> None:
+    events = found(
+        "Iran's defense minister confirmed the missile test on Wednesday.",
+        "2017-02-05",
+    )
+    assert {(c.category, c.subtype) for c in events} >= {("statement", "statement")}
+    test = found("Iran carried out a ballistic missile test last Sunday.", "2017-02-05")
+    assert [(c.category, c.subtype) for c in test] == [("other", "weapons test")]

@@ -50,6 +50,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # (not "a captured spy plane", "the detained Americans": a participle naming a thing)
         r"\b(?:(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!its\s)(?<!their\s)(?:seized|captured|detained|"
         r"arrested|confiscated|abducted|kidnapped|jailed|imprisoned)|seizure of|jailing\s+of"
+        # "took away five of its staff"
+        r"|(?:took|carried|hauled|led)\s+(?:away|off)\s+(?:[\w-]+\s+){0,4}?(?:staff|men|women|officials|"
+        r"people|diplomats|employees|crew|sailors|soldiers|guards|Iranians|Americans|Britons)"
         # a ship or a cargo intercepted, not missiles shot down
         r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
         r"consignments?|weapons|arms)\b))\b",
@@ -174,7 +177,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call)\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation))\b",
     ),
     _t(
         "visit",
@@ -182,7 +185,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
-        r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z])))\b",
+        r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
+        # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
+        r"|sent\s+(?:its|his|her|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:minister|envoy|secretary|adviser|"
+        r"delegation|emissary)(?:,[^,;]{1,60},)?\s+to(?=\s+(?-i:[A-Z])))\b",
     ),
     _t(
         "other",
@@ -199,7 +205,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "15",
         "weapons test",
-        r"\b(?:test-?(?:fired|launched)|tested\s+(?:[\w-]+\s+){0,3}(?:missiles?|rockets?))\b",
+        r"\b(?:test-?(?:fired|launched)|tested\s+(?:[\w-]+\s+){0,3}(?:missiles?|rockets?)"
+        r"|(?:missile|rocket)\s+(?:test|launch)(?:es|s)?)\b",
     ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
@@ -324,7 +331,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "010",
         "statement",
-        r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|underscored|stressed|tweeted|weighed\s+in|"
+        r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|confirmed|acknowledged|admitted|underscored|stressed|tweeted|weighed\s+in|"
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
         r"went\s+on\s+(?:state\s+|national\s+)?(?:television|TV|radio|the\s+air)|"
         r"(?:responded|replied|reacted)\s+(?:[\w-]+\s+){0,4}?with\s+an?\s+(?:[\w-]+\s+)?"
