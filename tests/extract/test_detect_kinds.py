@@ -333,3 +333,36 @@ def test_a_test_launch_confirmed() -> None:
     assert {(c.category, c.subtype) for c in events} >= {("statement", "statement")}
     test = found("Iran carried out a ballistic missile test last Sunday.", "2017-02-05")
     assert [(c.category, c.subtype) for c in test] == [("other", "weapons test")]
+
+
+def test_a_subject_pronoun_stands_for_the_official_named_last() -> None:
+    text = (
+        'Secretary of State Mike Pompeo spoke on Monday. "They will be held responsible," '
+        "he wrote on Twitter on Tuesday morning."
+    )
+    said = [c for c in found(text, "2020-01-02") if c.category == "statement"]
+    assert said and said[-1].actors[0] == ("United States", "initiator")
+    assert said[-1].span is not None and said[-1].span.start == date(2019, 12, 31)
+    ordered = only(
+        "President Trump spoke on Monday. He also imposed new sanctions on Iran on Tuesday.",
+        "sanction",
+        "2020-01-02",
+    )
+    assert ("United States", "initiator") in ordered.actors
+
+
+def test_a_pronoun_far_from_any_official_names_no_one() -> None:
+    text = (
+        "Ayatollah Ali Khamenei spoke on Monday. "
+        + "The weather was mild. " * 30
+        + ("On Tuesday he said the talks were over.")
+    )
+    assert not [c for c in found(text, "2020-01-02") if c.span and c.span.start.day == 31]
+
+
+def test_a_pronoun_after_another_titled_person_or_a_quoted_official_names_no_one() -> None:
+    text = (
+        "Secretary of State Mike Pompeo briefed lawmakers on Wednesday. Rep. Ami Bera said "
+        'he heard nothing. "Secretary of State Pompeo must work with Congress," he said.'
+    )
+    assert not [c for c in found(text, "2020-01-09") if c.category == "statement"]

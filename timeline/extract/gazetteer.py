@@ -102,7 +102,9 @@ class Gazetteer:
                 state = self._state_of(official.name, year) or actor
                 actor, via = state, official.name
             found.append(ActorMention(m.start(), m.end(), actor, via))
-        return _definites(text, self._surnames(text, found, year)) if found else found
+        if not found:
+            return found
+        return _pronouns(text, _definites(text, self._surnames(text, found, year)))
 
     def _surnames(
         self, text: str, found: list[ActorMention], year: int | None
@@ -282,4 +284,51 @@ def _definites(text: str, found: list[ActorMention]) -> list[ActorMention]:
             if head in text[earlier.start : earlier.end].split():
                 extra.append(ActorMention(m.start(), m.end(), earlier.actor))
                 break
+    return sorted([*found, *extra], key=lambda x: x.start) if extra else found
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|(?<=[.!?,;:\"“”]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthen\s))(?:[Hh]e|[Ss]he)\b"
+    r"(?=\s+[a-z])"
+)
+_PRONOUN_REACH = 400
+"""How far back (characters) the official a subject pronoun stands for may be named."""
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened in its paragraph."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Gen|Adm|Col|Lt|Capt|Maj|Sgt|Rev)\.|President|Prime\s+Minister|"
+    r"Minister|Secretary|Ambassador|Senator|Representative|King|Prince|Sheikh|Ayatollah)\s+(?-i:[A-Z])"
+)
+"""A person named with a title: whoever a later pronoun stands for may be that person."""
+
+
+def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "..., he said", "He also ordered": a subject pronoun stands for the official
+    named last before it (within a few sentences, not inside a quotation), acting for
+    that official's state, unless another person is named with a title in between
+    ("Rep. Ami Bera said ... he said")."""
+    extra = []
+    officials = [m for m in found if m.via is not None and not _quoted(text, m.start)]
+    index = 0
+    for m in _SUBJECT_PRONOUN.finditer(text):
+        while index < len(officials) and officials[index].end <= m.start():
+            index += 1
+        if index == 0:
+            continue
+        last = officials[index - 1]
+        if m.start() - last.end > _PRONOUN_REACH:
+            continue
+        between = [
+            t
+            for t in _TITLED_NAME.finditer(text, last.end, m.start())
+            if not any(f.start <= t.start() < f.end or t.end() - 1 == f.start for f in found)
+        ]
+        if not between:
+            extra.append(ActorMention(m.start(), m.end(), last.actor, last.via))
     return sorted([*found, *extra], key=lambda x: x.start) if extra else found
