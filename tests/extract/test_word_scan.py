@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import seeds_or_skip
 from timeline.extract.triggers import APPEAL, STATEMENTS, TRIGGERS, VISIT, Trigger, all_hits
-from timeline.extract.word_scan import first_letters, matches, word_starts
+from timeline.extract.word_scan import ANY, first_letters, leads, matches, word_starts
 
 TABLE: tuple[Trigger, ...] = (*TRIGGERS, *STATEMENTS, APPEAL, VISIT)
 
@@ -88,3 +88,18 @@ def test_any_text_gives_what_finditer_gives(parts: list[tuple[str, str]]) -> Non
     for trigger in TABLE:
         found = [m.span() for m in matches(text, trigger.pattern, starts)]
         assert found == finditer_spans(text, trigger.pattern)
+
+
+def test_leads_are_the_first_two_characters_or_the_first_letter_and_any() -> None:
+    pattern = re.compile(r"\b(?:(?:re-?)?impos\w+|an?\s+embargo|sanctions?)\b", re.I)
+    assert leads(pattern) == frozenset({"re", "im", "sa", "an", "a" + ANY})
+    # a second character that cannot be worked out: the first letter with any second
+    expected = {"x" + ANY, "y" + ANY, "xz", "yz"}
+    assert leads(re.compile(r"\b(?:x|y)(?:\w)*z", re.I)) == frozenset(expected)
+
+
+def test_one_letter_words_and_words_at_the_end() -> None:
+    pattern = re.compile(r"\b(?:a\s+deal|an\s+accord|deal)\b", re.I)
+    text = "A deal, an accord; a\ndeal. deal"
+    assert spans(text, pattern) == finditer_spans(text, pattern)
+    assert len(spans(text, pattern)) == 4
