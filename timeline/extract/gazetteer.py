@@ -9,6 +9,7 @@ state for the year of the event.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -287,10 +288,9 @@ def _definites(text: str, found: list[ActorMention]) -> list[ActorMention]:
     return sorted([*found, *extra], key=lambda x: x.start) if extra else found
 
 
-_SUBJECT_PRONOUN = re.compile(
-    r"(?:^|(?<=[.!?,;:\"“”]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthen\s))(?:[Hh]e|[Ss]he)\b"
-    r"(?=\s+[a-z])"
-)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)(?=\s+[a-z])")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?,;:\"“”]\s|\n|\b(?:and|but|then)\s)$")
+"""Before a pronoun that opens a clause, so is its subject."""
 _PRONOUN_REACH = 400
 """How far back (characters) the official a subject pronoun stands for may be named."""
 
@@ -314,21 +314,25 @@ def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
     that official's state, unless another person is named with a title in between
     ("Rep. Ami Bera said ... he said")."""
     extra = []
-    officials = [m for m in found if m.via is not None and not _quoted(text, m.start)]
+    officials = [m for m in found if m.via is not None]
+    starts = [f.start for f in found]
+
+    def in_mention(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and found[i].start <= at < found[i].end
+
     index = 0
-    for m in _SUBJECT_PRONOUN.finditer(text):
+    for m in _PRONOUN.finditer(text):
+        if not _SUBJECT_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue
         while index < len(officials) and officials[index].end <= m.start():
             index += 1
-        if index == 0:
+        last = next((o for o in reversed(officials[:index]) if not _quoted(text, o.start)), None)
+        if last is None or m.start() - last.end > _PRONOUN_REACH:
             continue
-        last = officials[index - 1]
-        if m.start() - last.end > _PRONOUN_REACH:
-            continue
-        between = [
-            t
+        if not any(
+            not in_mention(t.start()) and not in_mention(t.end() - 1)
             for t in _TITLED_NAME.finditer(text, last.end, m.start())
-            if not any(f.start <= t.start() < f.end or t.end() - 1 == f.start for f in found)
-        ]
-        if not between:
+        ):
             extra.append(ActorMention(m.start(), m.end(), last.actor, last.via))
     return sorted([*found, *extra], key=lambda x: x.start) if extra else found
