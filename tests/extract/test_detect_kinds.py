@@ -366,3 +366,16 @@ def test_a_pronoun_after_another_titled_person_or_a_quoted_official_names_no_one
         'he heard nothing. "Secretary of State Pompeo must work with Congress," he said.'
     )
     assert not [c for c in found(text, "2020-01-09") if c.category == "statement"]
+
+
+def test_an_unnamed_source_makes_no_statement() -> None:
+    text = (
+        '"They want to leave no room," said a European diplomat who spoke on condition of '
+        "anonymity on Monday."
+    )
+    assert not [c for c in found(text, "2020-10-27") if c.category == "statement"]
+
+
+def test_a_trip_put_off_did_not_happen() -> None:
+    c = only("On Monday Pompeo put off a trip to Ukraine.", "visit", "2020-01-02")
+    assert c.modality == "denied"

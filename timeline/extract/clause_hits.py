@@ -52,6 +52,20 @@ def attribution(text: str, sentence: Span, hit: Hit) -> bool:
     )
 
 
+_ANONYMOUS = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:asked|declined)\s+not\s+to\s+be\s+"
+    r"(?:named|identified)|who\s+(?:asked|declined)\s+to\s+be\s+(?:named|identified)|"
+    r"not\s+authori[sz]ed\s+to\s+speak)\b",
+    re.I,
+)
+
+
+def anonymous(text: str, sentence: Span, hit: Hit) -> bool:
+    """ "..., said a European diplomat who spoke on condition of anonymity": a source
+    the reporter keeps unnamed, not a statement of a state."""
+    return _ANONYMOUS.search(text, max(sentence.start, hit.start - 120), sentence.end) is not None
+
+
 def kind_of(category: str, subtype: str | None) -> str:
     """What competes in a clause: one event per category, except that "other" holds
     unrelated kinds (a seizure and a release are two events)."""

@@ -36,6 +36,7 @@ from timeline.extract.candidate import (
 )
 from timeline.extract.clause_hits import (
     ASIDE,
+    anonymous,
     attribution,
     clause_hits,
     dated_saying,
@@ -255,6 +256,7 @@ def detect(
                             and any(c.modality == "asserted" for c in in_sentence)
                             and attribution(text, sentence, hit)
                         )
+                        or (plain and anonymous(text, sentence, hit))
                     ):
                         continue
                     lead_in = text[clause.start : hit.start]
