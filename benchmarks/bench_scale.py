@@ -282,14 +282,13 @@ def postgres(
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def record(table: Table, n: int, runs: int) -> None:
-    readme = HERE / "README.md"
+def record(table: Table, n: int, runs: int, readme: Path = HERE / "README.md") -> None:
     text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = (
         f"{MARK_BEGIN}\nLast run: {stamp}, N = {n:,} events, medians of {runs} runs.  \n"
         f"Machine: {describe()}; Python reference workload {reference_seconds():.3f} CPU s "
-        "(benchmarks/machine.py: lower is faster).\n\n{table.markdown()}\n{MARK_END}"
+        f"(benchmarks/machine.py: lower is faster).\n\n{table.markdown()}\n{MARK_END}"
     )
     if MARK_BEGIN in text and MARK_END in text:
         head, rest = text.split(MARK_BEGIN, 1)
