@@ -341,3 +341,13 @@ def test_the_day_is_the_day_told_only_where_it_dates_something() -> None:
     # not the object of "called", nor "the day of" another event
     assert [d.start for d in days] == [text.index("in the day") + 3]
     assert days[0].span == DateSpan(date(2009, 10, 1), date(2009, 10, 1), "day")
+
+
+def test_a_day_named_in_a_relative_clause_is_not_the_day_reached() -> None:
+    text = (
+        "The diplomats met on Thursday. Burns raised the case of three hikers whom Iranian "
+        "forces detained on July 31. By evening, Solana said Iran had agreed."
+    )
+    found = {d.text: d.span for d in tag_dates(text, "2009-10-02")}
+    assert found["July 31"] == DateSpan(date(2009, 7, 31), date(2009, 7, 31), "day")
+    assert found["By evening"] == DateSpan(date(2009, 10, 1), date(2009, 10, 1), "day")

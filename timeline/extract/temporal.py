@@ -174,7 +174,7 @@ def tag_dates(
                 span.precision if span else None,
             )
         )
-        ctx.remember(name, span)
+        ctx.remember(name, span, start)
         taken_end = end
     return _merge_times(text, result)
 

@@ -111,6 +111,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
     return None
 
 
+_IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s+which|\b(?:who|whom|whose))\b[^,.;:!?\"“”]*$")
+"""A date in a relative clause ("the hikers, whom Iranian forces detained on July 31"):
+background, not the day the story has reached."""
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """``past`` or ``future`` from the verbs nearest the expression in its sentence."""
     left = _TOKEN.findall(text, max(0, start - 120), start)
@@ -264,12 +269,16 @@ class Context:
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         return m[1].lower() if m else ""
 
-    def remember(self, rule: str, span: DateSpan | None) -> None:
+    def remember(self, rule: str, span: DateSpan | None, start: int | None = None) -> None:
         if span is None:
             return
         anchor_day = self.anchor.date if self.anchor else None
         if (
-            span.precision == "day"
+            not (
+                start is not None
+                and _IN_RELATIVE_CLAUSE.search(self.text, max(0, start - 80), start)
+            )
+            and span.precision == "day"
             and span.days == 0
             and not (anchor_day is not None and span.start > anchor_day)
         ):
