@@ -379,3 +379,14 @@ def test_an_unnamed_source_makes_no_statement() -> None:
 def test_a_trip_put_off_did_not_happen() -> None:
     c = only("On Monday Pompeo put off a trip to Ukraine.", "visit", "2020-01-02")
     assert c.modality == "denied"
+
+
+def test_a_listing_with_a_relative_clause_inside() -> None:
+    c = only(
+        "On April 8 Iran's Supreme National Security Council declared the United States "
+        "Central Command, which oversees American forces in the Middle East, a terrorist "
+        "organization.",
+        "sanction",
+        "2019-04-25",
+    )
+    assert c.actors == [("Iran", "initiator"), ("United States", "target")]

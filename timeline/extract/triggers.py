@@ -126,7 +126,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist)"
-        r"|(?:declared|labell?ed|branded|named|listed)\s+(?:[\w.'’,-]+\s+){0,10}?(?:an?\s+)?(?:foreign\s+)?"
+        r"|(?:declared|labell?ed|branded|named|listed)\s+(?:[\w.'’,-]+\s+){0,16}?(?:an?\s+)?(?:foreign\s+)?"
         r"(?:terrorist\s+(?:organi[sz]ation|group|entity)|state\s+sponsor\s+of\s+terrorism)"
         # "ordered a ban on trade", "banned new contracts for Iranian crude"
         r"|(?:ordered|imposed|announced|adopted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
