@@ -56,6 +56,7 @@ from timeline.extract.references import (
     after_named,
     after_reference,
     commemorated,
+    disaster_told,
     offset_span,
     told_here_at,
 )
@@ -168,8 +169,18 @@ def detect(
     dates = sorted([*dates, *implied_dates(text, published)], key=lambda d: d.start)
     mentions = with_pairs(text, gazetteer.find(text, year), gazetteer)
     masked = mask_dates(text, dates)
+    # (hits inside an anniversary, and strikes of a sentence about a disaster, tell nothing)
+    disasters = [s for s in sentences(text) if disaster_told(text, s.start)]
     event_hits = [
-        [h for h in hits if not commemorated(text, h.start)] for hits in all_hits(text, TRIGGERS)
+        [
+            h
+            for h in hits
+            if not commemorated(text, h.start)
+            and not (
+                trigger.category == "strike" and any(d.start <= h.start < d.end for d in disasters)
+            )
+        ]
+        for trigger, hits in zip(TRIGGERS, all_hits(text, TRIGGERS), strict=True)
     ]
     statement_hits = all_hits(text, STATEMENTS)
     quotes = quotations(text)

@@ -69,6 +69,20 @@ _COMMEMORATED = re.compile(
 )
 
 
+_DISASTER = re.compile(
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:quake|earthquake|storm|hurricane|cyclone|typhoon|"
+    r"flood|floods|tsunami|avalanche|landslide|wildfire|blaze|fire|crash|accident|collision|"
+    r"epidemic|pandemic)\b",
+    re.IGNORECASE,
+)
+
+
+def disaster_told(text: str, sentence_start: int) -> bool:
+    """A sentence whose subject is a disaster or an accident ("The quake struck before
+    dawn, killing 30,000"): its killings and strikes are no one's attack."""
+    return _DISASTER.match(text, sentence_start) is not None
+
+
 def commemorated(text: str, trigger_start: int) -> bool:
     """ "on the seventh anniversary of the seizure of the embassy": an event of long
     ago, named to date another, not one the sentence tells."""
