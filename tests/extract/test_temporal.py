@@ -351,3 +351,9 @@ def test_a_day_named_in_a_relative_clause_is_not_the_day_reached() -> None:
     found = {d.text: d.span for d in tag_dates(text, "2009-10-02")}
     assert found["July 31"] == DateSpan(date(2009, 7, 31), date(2009, 7, 31), "day")
     assert found["By evening"] == DateSpan(date(2009, 10, 1), date(2009, 10, 1), "day")
+
+
+def test_afterward_is_the_day_just_told() -> None:
+    text = "The council met on Tuesday. Haley told reporters afterward that it was over."
+    found = {d.text: d.span for d in tag_dates(text, "2017-02-05")}
+    assert found["afterward"] == DateSpan(date(2017, 1, 31), date(2017, 1, 31), "day")

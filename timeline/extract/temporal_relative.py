@@ -228,8 +228,12 @@ def _aftermath(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if ctx.tense(start, end) == "future":
         return None  # "talks in the next few days": not counted from a day told
     text = _norm(m[0])
-    count = _number(m["wn"] or m["fn"] or m["fn2"] or "") if not text.startswith("by") else None
-    hours = (m["wunit"] is not None and _norm(m["wunit"]) == "hour") or text.startswith("by")
+    count = _number(m["wn"] or m["fn"] or m["fn2"] or "")
+    hours = (
+        (m["wunit"] is not None and _norm(m["wunit"]) == "hour")
+        or text.startswith("by")
+        or "afterward" in text  # "told reporters afterward": the day just told
+    )
     duration = _resolved("DURATION", "PTXH" if hours else f"P{count or 'X'}D")
     day = ctx.last_day
     if day is None:

@@ -271,6 +271,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?i:within\s+(?:(?P<wn>{_NUM}|a\s+few|a)\s+)?(?P<wunit>hour|day)s?"
             r"|by\s+(?:evening|nightfall|the\s+end\s+of\s+the\s+day)"
+            r"|(?:(?:shortly|soon|immediately)\s+)?afterwards?"
             rf"|(?:in|over|during)\s+the\s+(?:(?P<fn>{_NUM}|few)\s+)?(?:following|next|ensuing|"
             rf"subsequent)\s+(?:(?P<fn2>{_NUM}|few)\s+)?days"
             r"|in\s+the\s+days\s+(?:that\s+followed|after(?:wards?)?|following))\b"
