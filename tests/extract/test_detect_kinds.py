@@ -390,3 +390,13 @@ def test_a_listing_with_a_relative_clause_inside() -> None:
         "2019-04-25",
     )
     assert c.actors == [("Iran", "initiator"), ("United States", "target")]
+
+
+def test_no_missile_had_struck_is_a_denial_and_the_saying_stands() -> None:
+    text = (
+        "On Friday, the head of Iran's civil aviation organization told reporters he was "
+        "certain that no missile had struck the aircraft."
+    )
+    kinds = {(c.category, c.modality) for c in found(text, "2020-01-14")}
+    assert ("strike", "denied") in kinds and ("statement", "asserted") in kinds
+    assert ("strike", "asserted") not in kinds

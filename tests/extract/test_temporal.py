@@ -357,3 +357,9 @@ def test_afterward_is_the_day_just_told() -> None:
     text = "The council met on Tuesday. Haley told reporters afterward that it was over."
     found = {d.text: d.span for d in tag_dates(text, "2017-02-05")}
     assert found["afterward"] == DateSpan(date(2017, 1, 31), date(2017, 1, 31), "day")
+
+
+def test_a_clock_time_alone_is_on_the_day_just_told() -> None:
+    text = "Iran's retaliation came early on Wednesday. At about 1:30 a.m., the Guards fired."
+    found = {d.text: d for d in tag_dates(text, "2020-01-14")}
+    assert found["1:30 a.m."].value == "2020-01-08T01:30"

@@ -365,7 +365,8 @@ def _clock(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
             hour += 12
         elif m["ap"].lower().startswith("a") and hour == 12:
             hour = 0
-    day = ctx.anchor.date if ctx.anchor else None
+    # "At about 1:30 a.m., the Guards launched missiles": the day the story has reached
+    day = ctx.last_day or (ctx.anchor.date if ctx.anchor else None)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return _resolved("TIME", f"{prefix}T{hour:02d}:{minute:02d}")
 

@@ -355,7 +355,8 @@ MODALITY = (
             r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|ruled\s+out|"
             r"put\s+off|postpon(?:ed|es|ing)|deferred|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
-            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
+            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|"
+            r"\bno\s+(?:[\w-]+\s+){0,2}(?:had|has|have)\s+(?:ever\s+)?(?:been\s+)?(?-i:[a-z]+)\b|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
             re.I,
         ),
     ),
