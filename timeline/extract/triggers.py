@@ -348,45 +348,6 @@ STATEMENTS: tuple[Trigger, ...] = (
 )
 """Statements count only where a sentence reports nothing else, and only from a named actor."""
 
-MODALITY = (
-    (
-        "denied",
-        re.compile(
-            r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|ruled\s+out|"
-            r"put\s+off|postpon(?:ed|es|ing)|deferred|"
-            r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
-            r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|"
-            r"\bno\s+(?:[\w-]+\s+){0,2}(?:had|has|have)\s+(?:ever\s+)?(?:been\s+)?(?-i:[a-z]+)\b|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
-            re.I,
-        ),
-    ),
-    (
-        "hypothetical",
-        re.compile(
-            r"\b(?:if|unless|whether|would\s+have)\b"
-            # "The tighter Washington turns the screws, the more Iran attacks": a rule of
-            # thumb (a comparative correlative), no particular event.
-            r"|\bthe\s+(?:more|less|fewer|\w+er)\b[^.;]{1,80},\s+the\s+(?:more|less|fewer|\w+er)\b",
-            re.I,
-        ),
-    ),
-    (
-        "planned",
-        re.compile(
-            r"\b(?:will|plans?\s+(?:to|for)|planned|prepar\w+\b(?!\s+(?:statement|remarks|text)\b)|pave\s+the\s+way\s+for|scheduled|to\s+be\s+\w+ed|set\s+to|expected\s+to|to\s+be\s+held|upcoming|called\s+for|plott(?:ed|ing)|(?:is|are)\s+to\s+(?:fly|travel|visit|meet|hold|sign|attend|arrive|leave|return|go)|proposed|proposals?|intends?\s+to|aims?\s+to|would)\b",
-            re.I,
-        ),
-    ),
-    (
-        "possible",
-        re.compile(
-            r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
-            r"seeks?|sought|hop(?:e|es|ed|ing))\b",
-            re.I,
-        ),
-    ),
-)
-
 APPEAL = Trigger("statement", "020", "appeal", re.compile("appeal"))
 VISIT = Trigger("visit", "042", "visit", re.compile("visit"))
 
