@@ -1,7 +1,8 @@
 """What signals an event: trigger patterns per category with their CAMEO code,
-statement verbs, and the cues of modality (planned, possible, denied,
-hypothetical). Tables of data, read by :mod:`timeline.extract.detect`,
-:mod:`~timeline.extract.candidate` and :mod:`~timeline.extract.modality`."""
+statement verbs, and the patterns that name a go-between. Tables of data, read
+by :mod:`timeline.extract.detect`, :mod:`~timeline.extract.candidate` and
+:mod:`~timeline.extract.roles` (the cues of modality are in
+:mod:`~timeline.extract.modality`)."""
 
 from __future__ import annotations
 
