@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]  # (private in 3.11+)
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -36,48 +36,6 @@ def _fold(char: str) -> str:
     return char.casefold()[:1]
 
 
-def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
-    """(letters a match of the parsed sequence can begin with, folded; whether it can
-    match the empty string). None when a first item is beyond this reading."""
-    letters: set[str] = set()
-    for op, arg in items:
-        if op in _ZERO_WIDTH:
-            continue  # (a superset is safe: a lookahead only narrows)
-        if op is sre.LITERAL:
-            letters.add(_fold(chr(arg)))
-            return letters, False
-        if op is sre.IN:
-            for kind, value in arg:
-                if kind is sre.LITERAL:
-                    letters.add(_fold(chr(value)))
-                elif kind is sre.RANGE and value[1] - value[0] < 128:
-                    letters.update(_fold(chr(c)) for c in range(value[0], value[1] + 1))
-                else:
-                    return None, False
-            return letters, False
-        if op is sre.SUBPATTERN:
-            found, empty = _first(arg[-1])
-        elif op is sre.BRANCH:
-            found, empty = set(), False
-            for branch in arg[1]:
-                one, one_empty = _first(branch)
-                if one is None:
-                    return None, False
-                found |= one
-                empty |= one_empty
-        elif op in _REPEATS:
-            found, empty = _first(arg[2])
-            empty = empty or arg[0] == 0
-        else:
-            return None, False
-        if found is None:
-            return None, False
-        letters |= found
-        if not empty:
-            return letters, False
-    return letters, True
-
-
 @functools.cache
 def first_letters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The folded first letters of every match of ``pattern`` when each match begins
@@ -86,9 +44,9 @@ def first_letters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     items = list(sre_parse.parse(pattern.pattern, pattern.flags))
     if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
         return None
-    letters, empty = _first(items[1:])
-    if letters is None or empty or not all(c.isalpha() for c in letters):
-        return None
+    letters = _expand(items[1:], 1)
+    if letters is None or not all(c.isalpha() for c in letters):
+        return None  # (``ANY`` is no letter: a class such as \w or \d first)
     return frozenset(letters)
 
 
