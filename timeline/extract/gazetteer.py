@@ -128,7 +128,7 @@ class Gazetteer:
                 start, end = hit.start(), hit.end()
                 if not any(a < end and start < b for a, b in taken):
                     extra.append(ActorMention(start, end, state, name))
-        return sorted([*found, *extra], key=lambda x: x.start) if extra else found
+        return _joined(found, extra)
 
     def _state_of(self, name: str, year: int | None) -> str | None:
         terms = self._officials.get(name, [])
@@ -261,6 +261,11 @@ def with_pairs(
     return sorted([*mentions, *extra], key=lambda x: x.start) if extra else mentions
 
 
+def _joined(found: list[ActorMention], extra: list[ActorMention]) -> list[ActorMention]:
+    """The mentions found and those worked out from them, in text order."""
+    return sorted([*found, *extra], key=lambda x: x.start) if extra else found
+
+
 _DEFINITE = re.compile(
     r"\b[Tt]he\s+(?P<head>agency|council|court|ministry|commission|committee|corps|guards|"
     r"alliance|bloc|union|department|mission)\b"
@@ -285,7 +290,7 @@ def _definites(text: str, found: list[ActorMention]) -> list[ActorMention]:
             if head in text[earlier.start : earlier.end].split():
                 extra.append(ActorMention(m.start(), m.end(), earlier.actor))
                 break
-    return sorted([*found, *extra], key=lambda x: x.start) if extra else found
+    return _joined(found, extra)
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)(?=\s+[a-z])")
@@ -335,4 +340,4 @@ def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
             for t in _TITLED_NAME.finditer(text, last.end, m.start())
         ):
             extra.append(ActorMention(m.start(), m.end(), last.actor, last.via))
-    return sorted([*found, *extra], key=lambda x: x.start) if extra else found
+    return _joined(found, extra)
