@@ -141,3 +141,13 @@ def test_month_and_day_names_and_lengths_match_calendar() -> None:
     for year in (1, 4, 100, 1900, 1999, 2000, 2019, 2020, 2100, 2400, 9999):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_a_weekend_value_spans_saturday_and_sunday() -> None:
+    from timeline.dates import span_from_value
+
+    span = span_from_value("2025-W19-WE")
+    assert span is not None
+    assert (span.start, span.end) == (date(2025, 5, 10), date(2025, 5, 11))
+    week = span_from_value("2025-W19")
+    assert week is not None and (week.start, week.end) == (date(2025, 5, 5), date(2025, 5, 11))

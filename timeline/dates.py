@@ -231,9 +231,12 @@ def span_from_value(value: str) -> DateSpan | None:
         return year_span(int(m[1])) if int(m[1]) >= 1 else None
     if m := _VALUE_WEEK.fullmatch(value):
         try:
-            return week_span(int(m[1]), int(m[2]))
+            week = week_span(int(m[1]), int(m[2]))
         except InvalidDate:
             return None
+        if value.endswith("-WE"):  # the weekend: Saturday and Sunday of that week
+            return DateSpan(week.end - timedelta(days=1), week.end, "range")
+        return week
     if m := _VALUE_SEASON.fullmatch(value):
         return season_span(int(m[1]), m[2])
     if m := _VALUE_QUARTER.fullmatch(value):
