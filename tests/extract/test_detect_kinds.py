@@ -400,3 +400,13 @@ def test_no_missile_had_struck_is_a_denial_and_the_saying_stands() -> None:
     kinds = {(c.category, c.modality) for c in found(text, "2020-01-14")}
     assert ("strike", "denied") in kinds and ("statement", "asserted") in kinds
     assert ("strike", "asserted") not in kinds
+
+
+def test_written_to_the_council_and_talks_one_stands_ready_for() -> None:
+    events = found(
+        "On Wednesday the American ambassador to the United Nations wrote to the Security "
+        "Council that Washington stood ready to enter negotiations with Tehran.",
+        "2020-01-14",
+    )
+    kinds = {(c.category, c.modality) for c in events}
+    assert ("message", "asserted") in kinds and ("talks", "possible") in kinds

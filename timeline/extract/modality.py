@@ -43,6 +43,7 @@ MODALITY = (
         "possible",
         re.compile(
             r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
+            r"(?:stood|stands|was|were|is|are)\s+ready\s+to|"
             r"seeks?|sought|hop(?:e|es|ed|ing))\b",
             re.I,
         ),

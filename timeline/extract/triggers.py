@@ -160,7 +160,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # A reply through a go-between: "through the Swiss, Iran responded".
         r"|\b(?:through|via)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:[\w-]+\s+){1,3}(?:responded|replied|answered)\b"
         r"|\b(?:responded|replied|answered)\s+(?:\w+\s+){0,3}(?:through|via)\b"
-        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?-i:[A-Z]))"
+        r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "released a video message", "In a letter to the agency, Iran disclosed"
         r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
         r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+)?letter\s+to\b"
