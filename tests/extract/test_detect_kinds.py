@@ -410,3 +410,18 @@ def test_written_to_the_council_and_talks_one_stands_ready_for() -> None:
     )
     kinds = {(c.category, c.modality) for c in events}
     assert ("message", "asserted") in kinds and ("talks", "possible") in kinds
+
+
+def test_a_round_that_took_place_and_an_answer_sent_back_through_oman() -> None:
+    c = only(
+        "The first round between Iran and the United States took place in Muscat on April 12.",
+        "talks",
+        "2025-05-14",
+    )
+    assert {"Iran", "United States"} <= {n for n, _ in c.actors}
+    answer = only("Iran's answer went back through Oman later that month.", "message", "2025-05-14")
+    assert ("Oman", "intermediary") in answer.actors
+    kinds = {
+        c.category for c in found("On Monday a new round of sanctions hit Iran.", "2025-05-14")
+    }
+    assert "talks" not in kinds

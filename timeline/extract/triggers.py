@@ -167,6 +167,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "summoned the Swiss ambassador to protest": a message through that envoy
         r"|\bsummoned\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires|"
         r"diplomats?|representative)\b"
+        # "Iran's answer went back through Oman"
+        r"|\b(?:answer|reply|response|message|letter)\s+(?:went|was\s+sent|was\s+passed|came)\s+"
+        r"(?:back\s+)?(?:through|via)\b"
         # "handed it to the Swiss ambassador for delivery to Washington"
         r"|\b(?:handed|passed|gave)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:ambassador|envoy|embassy|diplomats?|mediators?|intermediar(?:y|ies))\b|\bfor\s+delivery\s+to\b"
@@ -178,7 +181,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation))\b",
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
+        # "The first round took place in Muscat", "the fourth round of talks"
+        r"|(?:first|second|third|fourth|fifth|sixth|next|new|latest|last|previous)\s+round(?!\s+of\s+(?:sanctions|strikes|attacks|voting))"
+        r"|(?:negotiating|bargaining)\s+sessions?)\b",
     ),
     _t(
         "visit",
