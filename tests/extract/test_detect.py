@@ -184,7 +184,7 @@ def test_statements_of_two_officials_of_one_state_are_two_events() -> None:
 
 
 def test_quotations_are_found_with_their_offsets() -> None:
-    from timeline.extract.roles import quotations, quoted_at
+    from timeline.extract.sentences import quotations, quoted_at
 
     text = 'He said "we will" and “they did” today.'
     spans = quotations(text)

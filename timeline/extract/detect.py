@@ -60,8 +60,7 @@ from timeline.extract.references import (
     offset_span,
     told_here_at,
 )
-from timeline.extract.roles import quotations, quoted_at
-from timeline.extract.sentences import Span, clauses, sentences
+from timeline.extract.sentences import Span, clauses, quotations, quoted_at, sentences
 from timeline.extract.triggers import (
     APPEAL,
     STATEMENTS,
@@ -170,7 +169,8 @@ def detect(
     mentions = with_pairs(text, gazetteer.find(text, year), gazetteer)
     masked = mask_dates(text, dates)
     # (hits inside an anniversary, and strikes of a sentence about a disaster, tell nothing)
-    disasters = [s for s in sentences(text) if disaster_told(text, s.start)]
+    spans = sentences(text)
+    disasters = [s for s in spans if disaster_told(text, s.start)]
     event_hits = [
         [
             h
@@ -192,7 +192,7 @@ def detect(
     owned_so_far: dict[int, str] = {}  # dates naming an event ("the 2015 deal"), to here
     parts_of: dict[int, int] = {}  # candidate -> where its part of the sentence starts
     doc = TextContext(text, masked, dates, starts, published, owned_so_far, categories)
-    for sentence in sentences(text):
+    for sentence in spans:
         floor = narrative_floor(text, paragraphs, sentence.start)
         # The actors near the sentence (all the rules look no further).
         low = bisect.bisect_left(mention_starts, sentence.start - 150)

@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from timeline.extract.sentences import quotations, quoted_at
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -300,12 +302,6 @@ _PRONOUN_REACH = 400
 """How far back (characters) the official a subject pronoun stands for may be named."""
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether ``at`` stands inside a quotation opened in its paragraph."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
-    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
-
-
 _TITLED_NAME = re.compile(
     r"\b(?:(?:Rep|Sen|Gov|Mr|Mrs|Ms|Dr|Gen|Adm|Col|Lt|Capt|Maj|Sgt|Rev)\.|President|Prime\s+Minister|"
     r"Minister|Secretary|Ambassador|Senator|Representative|King|Prince|Sheikh|Ayatollah)\s+(?-i:[A-Z])"
@@ -321,6 +317,7 @@ def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
     extra = []
     officials = [m for m in found if m.via is not None]
     starts = [f.start for f in found]
+    quotes = quotations(text)
 
     def in_mention(at: int) -> bool:
         i = bisect.bisect_right(starts, at) - 1
@@ -332,7 +329,9 @@ def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
             continue
         while index < len(officials) and officials[index].end <= m.start():
             index += 1
-        last = next((o for o in reversed(officials[:index]) if not _quoted(text, o.start)), None)
+        last = next(
+            (o for o in reversed(officials[:index]) if quoted_at(quotes, o.start) is None), None
+        )
         if last is None or m.start() - last.end > _PRONOUN_REACH:
             continue
         if not any(

@@ -344,35 +344,3 @@ def speaker_of(
         ):
             return mention
     return None
-
-
-_QUOTE_OPEN = {"“": "”", '"': '"'}
-
-
-_QUOTE_MARKS = re.compile('[“”"\n]')
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The quoted passages of a text as (start, end) offsets, inside the marks. A
-    quotation left open ends with its paragraph (line)."""
-    spans: list[tuple[int, int]] = []
-    closing: str | None = None
-    start = 0
-    for mark in _QUOTE_MARKS.finditer(text):
-        char, i = mark.group(), mark.start()
-        if closing is None:
-            if char in _QUOTE_OPEN:
-                closing, start = _QUOTE_OPEN[char], i + 1
-        elif char == closing or char == "\n" or (closing == '"' and char == "”"):
-            spans.append((start, i))
-            closing = None
-    if closing is not None:
-        spans.append((start, len(text)))
-    return spans
-
-
-def quoted_at(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
-    if index >= 0 and spans[index][0] <= position < spans[index][1]:
-        return spans[index]
-    return None
