@@ -274,13 +274,13 @@ class Context:
             return
         anchor_day = self.anchor.date if self.anchor else None
         if (
-            not (
+            span.precision == "day"
+            and span.days == 0
+            and not (anchor_day is not None and span.start > anchor_day)
+            and not (
                 start is not None
                 and _IN_RELATIVE_CLAUSE.search(self.text, max(0, start - 80), start)
             )
-            and span.precision == "day"
-            and span.days == 0
-            and not (anchor_day is not None and span.start > anchor_day)
         ):
             # (a deadline ahead, "until July 1", is no day told: "the same day",
             # "two days later" count from the events before it)

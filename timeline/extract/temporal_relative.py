@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from timeline.dates import DateSpan, span_from_value
+from timeline.dates import DateSpan, day_span, span_from_value
 from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
@@ -239,7 +239,7 @@ def _aftermath(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     if day is None:
         return duration
     if hours:
-        duration.span = DateSpan(day, day, "day")
+        duration.span = day_span(day)
         return duration
     first = day if text.startswith("within") else shift_days(day, 1)
     last = shift_days(day, count or 7)  # ("within days": a week at most)
