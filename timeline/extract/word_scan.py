@@ -37,14 +37,23 @@ def _fold(char: str) -> str:
 
 
 @functools.cache
+def _after_boundary(pattern: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
+    """The parse of ``pattern`` after its opening ``\\b``; None if it opens otherwise."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
+        return None
+    return items[1:]
+
+
+@functools.cache
 def first_letters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The folded first letters of every match of ``pattern`` when each match begins
     a word (the pattern opens with ``\\b`` and can only begin with a letter); None
     otherwise."""
-    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
+    items = _after_boundary(pattern)
+    if items is None:
         return None
-    letters = _expand(items[1:], 1)
+    letters = _expand(items, 1)
     if letters is None or not all(c.isalpha() for c in letters):
         return None  # (``ANY`` is no letter: a class such as \w or \d first)
     return frozenset(letters)
@@ -124,8 +133,8 @@ def leads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     letters = first_letters(pattern)
     if letters is None:
         return None
-    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    two = _expand(items[1:], 2)
+    items = _after_boundary(pattern)
+    two = _expand(items, 2) if items is not None else None
     if two is None or not all(lead[0] in letters for lead in two):
         return frozenset(letter + ANY for letter in letters)
     return frozenset(two)
