@@ -312,7 +312,12 @@ _SPEAKER_GAP = re.compile(
     r"(?:['’]s)?(?:,\s+the(?:\s+(?-i:[A-Z])\w+){0,2}\s+(?:Ministry|[Gg]overnment|[Aa]uthorities|"
     r"[Ll]eadership|[Pp]arliament|[Mm]ission|[Ee]mbassy|[Ss]pokes(?:man|woman|person)))?"
     r"(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
-    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader"
+    r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader|Fleet|Command|"
+    r"Committee|Commission|Agency|Navy|Army|Cabinet|Corps"
+    # "the U.S. Navy's Bahrain-based Fifth Fleet demanded", "Pakistan's National Security
+    # Committee said": a named unit of that state
+    r"|(?-i:[A-Z])[\w-]*(?=(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:Fleet|Command|Committee|"
+    r"Commission|Agency|Navy|Army|Cabinet|Corps|Council|Office)\b)"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
     r"(?:,\s[^;\"“”]{1,130}?,)?(?:\s*,)?"  # "Pompeo, then a congressman from Kansas, demanded"

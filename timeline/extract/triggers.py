@@ -29,12 +29,17 @@ def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
 
 # Order matters: the first trigger found in a clause wins ties at equal position.
 TRIGGERS: tuple[Trigger, ...] = (
-    _t("strike", "186", "assassination", r"\b(?:assassinat\w+|killing|killed|kills)\b"),
+    _t(
+        "strike",
+        "186",
+        "assassination",
+        r"\b(?:assassinat\w+|killing|killed|kills|shot\s+(?:\w+\s+){0,4}?dead|gunned\s+down)\b",
+    ),
     _t(
         "strike",
         "195",
         "air strike",
-        r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack)s?"
+        r"\b(?:(?:air|drone|missile|rocket|aerial|retaliatory)\s+(?:strike|attack|raid)s?"
         r"|airstrikes?|shot down|downed|barrage)\b",
     ),
     _t(
@@ -42,7 +47,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "190",
         "attack",
         r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
-        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on)\b",
+        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on|raids? on)\b",
     ),
     _t(
         "other",
@@ -102,7 +107,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
@@ -111,7 +116,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions eased",
         r"\b(?:(?<!to\s)(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
         r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
-        r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived))\b",
+        r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived)"
+        # "exempted China and Singapore", "granted waivers to eight buyers"
+        r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
     ),
     _t(
         "sanction",
@@ -123,6 +130,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "announced that the sanctions were back in force", "restored UN sanctions"
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
         r"restored|reinstated)|(?:restored|reinstated|snapped\s+back)\s+(?:[\w-]+\s+){0,3}sanctions"
+        # "those penalties became enforceable on Thursday", "sanctions took effect"
+        r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?(?:took|take|takes|came|went|entered|coming|going)\s+(?:into\s+)?(?:effect|force)"
+        r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?became\s+(?:enforceable|effective)"
         r"|embargo\b(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
@@ -131,7 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:terrorist\s+(?:organi[sz]ation|group|entity)|state\s+sponsor\s+of\s+terrorism)"
         # "ordered a ban on trade", "banned new contracts for Iranian crude"
         r"|(?:ordered|imposed|announced|adopted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
-        r"|banned\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
+        r"|(?:banned|barred|prohibited)\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
         r"dealings|sales|oil|crude|shipments)"
         r"|(?:barred|blocked|banned|prohibited)\s+(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|"
         r"investing|trading|buying|selling|importing|exporting|dealing)"
@@ -149,11 +159,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|protests?|complaints?|invitations?)\b"
         # an envoy travelling with a message: "flew to Algiers with Washington's reply"
         r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
         r"(?:messages?|letters?|repl(?:y|ies)|responses?|proposals?|answer)\b"
-        r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?-i:[A-Z]))"
+        r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
         r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
         r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+(?:its|their)\s+influence|tell|warn|urge|press)\b"
@@ -215,6 +225,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:test-?(?:fired|launched)|tested\s+(?:[\w-]+\s+){0,3}(?:missiles?|rockets?)"
         r"|(?:missile|rocket)\s+(?:test|launch)(?:es|s)?)\b",
     ),
+    # Military exercises: a show of force (CAMEO 15).
+    _t(
+        "other",
+        "15",
+        "military exercise",
+        r"\b(?:staged|held|conducted|launched|began|started|carried\s+out)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:drills|exercises|war\s+games|maneuvers|manoeuvres)\b",
+    ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
         "other",
@@ -250,6 +268,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:severed|cut|broke(?:\s+off)?|broken(?:\s+off)?|suspended)\s+(?:\w+\s+){0,2}(?:ties|relations)"
         r"|(?:suspended|broke\s+off|halted|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:talks|meetings|negotiations|dialogue|contacts|business)"
         r"|(?:have|has|had)\s+(?:not|never)\s+had\s+(?:\w+\s+){0,2}(?:ties|relations)\s+since)\b",
+    ),
+    # Envoys called home or sent away: relations reduced (CAMEO 16).
+    _t(
+        "other",
+        "16",
+        "envoys recalled",
+        r"\b(?:(?:recalled|withdrew|summoned\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:ambassadors?|envoys?|diplomats|charg[eé]s?\s+d['’]affaires)"
+        r"|expelled\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats))\b",
     ),
     _t(
         "other",

@@ -1,0 +1,109 @@
+"""Kinds of events and speakers found in a fifth round of unseen articles: envoys
+recalled, exercises, sanctions coming into force, exemptions, bans on imports, air
+raids, notifications, units of a state speaking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.test_detect import found, only
+
+
+def test_envoys_recalled_reduce_relations() -> None:
+    c = only(
+        "Iraq recalled its ambassador from Tehran on Tuesday and lodged a complaint.",
+        "other",
+        "2024-01-20",
+    )
+    assert c.subtype == "envoys recalled" and c.cameo_code == "16"
+    assert ("Iraq", "initiator") in c.actors and ("Iran", "target") in c.actors
+    assert c.span is not None and c.span.start == date(2024, 1, 16)
+    c = only("On Monday Britain expelled two Iranian diplomats.", "other", "2024-01-20")
+    assert c.subtype == "envoys recalled"
+
+
+def test_military_exercises_are_a_show_of_force() -> None:
+    c = only(
+        "Early this month the Guards staged drills on Abu Musa and Greater Tunb.",
+        "other",
+        "2023-08-15",
+    )
+    assert c.subtype == "military exercise" and c.cameo_code == "15"
+    assert ("IRGC", "initiator") in c.actors
+    # Exercises only announced are no exercise held.
+    kinds = {c.subtype for c in found("On Monday Iran announced war games for next week.")}
+    assert "military exercise" not in kinds
+
+
+def test_sanctions_coming_into_force_and_bans_on_imports() -> None:
+    c = only(
+        "A law signed by President Obama on New Year's Eve allows the United States to cut "
+        "off foreign banks; those penalties became enforceable on Thursday.",
+        "sanction",
+        "2012-07-02",
+    )
+    assert c.span is not None and c.span.start == date(2012, 6, 28)
+    assert ("United States", "initiator") in c.actors
+    # A law signed by someone is no deal.
+    assert "deal" not in {c.category for c in found("The law signed by Obama took effect.")}
+    only("The new American sanctions on Iran took effect on Monday.", "sanction", "2018-11-07")
+    barred = only("On April 17 he barred imports from Iran.", "sanction", "1980-05-02")
+    assert ("Iran", "target") in barred.actors
+
+
+def test_exemptions_ease_sanctions() -> None:
+    c = only(
+        "The same day, the State Department exempted China and Singapore.",
+        "other",
+        "2012-07-02",
+    )
+    assert c.cameo_code == "085"
+    assert ("China", "target") in c.actors and ("Singapore", "target") in c.actors
+    waivers = only(
+        "On Monday Washington granted waivers to eight buyers of Iranian oil.",
+        "other",
+        "2018-11-07",
+    )
+    assert waivers.cameo_code == "085"
+
+
+def test_air_raids_and_shootings_are_strikes() -> None:
+    c = only(
+        "Iraq resumed air raids on Iranian oil installations on Aug. 29.", "strike", "1987-09-25"
+    )
+    assert c.subtype == "air strike" and ("Iraq", "initiator") in c.actors
+    shot = only(
+        "On Jan. 18 Hezbollah gunmen shot dead an American professor.", "strike", "1984-01-27"
+    )
+    assert shot.subtype == "assassination"
+
+
+def test_notified_and_objections_sent_are_messages() -> None:
+    c = only(
+        "Iran formally notified the International Atomic Energy Agency of the arrangement on "
+        "May 24.",
+        "message",
+        "2010-06-17",
+    )
+    assert ("Iran", "initiator") in c.actors and ("IAEA", "target") in c.actors
+    only(
+        "On June 9 the United States and France sent the agency their written objections.",
+        "message",
+        "2010-06-17",
+    )
+
+
+def test_a_named_unit_of_a_state_speaks_for_it() -> None:
+    c = only(
+        "On Monday the U.S. Navy's Bahrain-based Fifth Fleet demanded the ship's release.",
+        "statement",
+        "2023-08-15",
+    )
+    assert c.actors == [("United States", "initiator")]
+    c = only(
+        "On Friday, Pakistan's National Security Committee, chaired by the caretaker prime "
+        "minister, said the two countries could use existing channels.",
+        "statement",
+        "2024-01-20",
+    )
+    assert ("Pakistan", "initiator") in c.actors
