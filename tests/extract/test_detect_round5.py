@@ -107,3 +107,32 @@ def test_a_named_unit_of_a_state_speaks_for_it() -> None:
         "2024-01-20",
     )
     assert ("Pakistan", "initiator") in c.actors
+
+
+def test_counted_from_an_event_named_after_the_clause() -> None:
+    text = (
+        "A truck bomb destroyed the Marine barracks in Beirut on Oct. 23. Vice President "
+        "George Bush flew to Beirut three days after the bombing."
+    )
+    visit = next(c for c in found(text, "1984-01-27") if c.category == "visit")
+    assert visit.span is not None and visit.span.start == visit.span.end == date(1983, 10, 26)
+    text = (
+        "Brazil, Turkey and Iran signed the declaration on May 17. Lula had arrived in "
+        "Tehran two days before the signing."
+    )
+    visit = next(c for c in found(text, "2010-06-17") if c.category == "visit")
+    assert visit.span is not None and visit.span.start == visit.span.end == date(2010, 5, 15)
+    assert ("Brazil", "initiator") in visit.actors
+    text = (
+        "Brazil, Turkey and Iran signed the declaration on May 17. Erdogan flew to Tehran on "
+        "the eve of the signing."
+    )
+    visit = next(c for c in found(text, "2010-06-17") if c.category == "visit")
+    assert visit.span is not None and visit.span.start == date(2010, 5, 16)
+    # A plain "before" dates nothing.
+    text = (
+        "Brazil, Turkey and Iran signed the declaration on May 17. Before the signing, "
+        "Erdogan warned the United States."
+    )
+    warning = next(c for c in found(text, "2010-06-17") if c.category == "statement")
+    assert warning.span is None

@@ -363,3 +363,13 @@ def test_a_clock_time_alone_is_on_the_day_just_told() -> None:
     text = "Iran's retaliation came early on Wednesday. At about 1:30 a.m., the Guards fired."
     found = {d.text: d for d in tag_dates(text, "2020-01-14")}
     assert found["1:30 a.m."].value == "2020-01-08T01:30"
+
+
+def test_years_ago_this_month_or_week_is_that_month_or_week() -> None:
+    assert values("The crisis ended three years ago this month.", "1984-01-27") == {
+        "three years ago this month": "1981-01"
+    }
+    assert values("The war began seven years ago this week.", "1987-09-25") == {
+        "seven years ago this week": "1980-W39"
+    }
+    assert values("The war began seven years ago.", "1987-09-25") == {"seven years ago": "1980"}

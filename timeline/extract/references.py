@@ -276,9 +276,11 @@ _NUMBER_WORDS = frozenset(
 
 NOUN_REFERENCE = re.compile(
     r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?P<how>after|following|during|"
-    r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|that|this|these|those)\s+"
+    r"before|on\s+the\s+eve\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
+    r"(?:the|that|this|these|those)\s+"
     r"(?:[\w-]+\s+)?(?P<noun>strikes?|attacks?|killing|assassination|bombing|raids?|seizure|"
-    r"swap|exchange|release|capture|detention|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message)\b",
+    r"swap|exchange|release|capture|detention|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message|"
+    r"signing|takeover|invasion)\b",
     re.IGNORECASE,
 )
 """'Overnight after the strike, Iran summoned ...': an event named by a bare noun,
@@ -291,6 +293,7 @@ NOUN_SUBTYPE = {
     "capture": "seizure",
     "detention": "seizure",
     "seizure": "seizure",
+    "takeover": "seizure",
 }
 
 NOUN_CATEGORY = {
@@ -318,6 +321,9 @@ NOUN_CATEGORY = {
     "sanctions": "sanction",
     "letter": "message",
     "message": "message",
+    "signing": "deal",
+    "takeover": "other",
+    "invasion": "strike",
 }
 
 
@@ -334,16 +340,31 @@ def after_named(
     its day "during" it. ``earlier`` runs from the latest event back."""
     noun = named["noun"].lower()
     category = NOUN_CATEGORY[noun]
+    how = named["how"].lower()
+    # "three days after the bombing": the count may be the words the match starts with
+    lead = lead_in + named.string[named.start() : named.start("how")]
+    if how == "before" or how.endswith("eve of"):
+        # "two days before the signing", "on the eve of the signing": counted back from
+        # the event's first day; a plain "before" says only that it came earlier.
+        chosen = _referred(category, NOUN_SUBTYPE.get(noun), earlier)
+        if chosen is None or chosen.span is None:
+            return None
+        first = day_span(chosen.span.start)
+        if how != "before":
+            return day_span(shifted(first.start, -1))
+        if (named["soon"] or "").lower() == "hours":
+            return first
+        return offset_span(lead, first, -1)
     after = after_reference(
         category, NOUN_SUBTYPE.get(noun), earlier, published, named["soon"] is not None
     )
     if after is None:
         return None
-    if named["how"].lower() == "during":
+    if how == "during":
         # "During that meeting, Abe relayed a message": the meeting's day
         during = _referred(category, None, earlier)
         after = during.span if during is not None and during.span is not None else after
-    counted = offset_span(lead_in, day_span(after.start), 1)
+    counted = offset_span(lead, day_span(after.start), 1)
     if counted is not None:
         return counted  # "The day after the capture", "two weeks after the strike"
     if (named["soon"] or "").lower() in _WITHIN_A_DAY:

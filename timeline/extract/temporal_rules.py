@@ -282,7 +282,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?i:(?P<approx>nearly|almost|about|some|more\s+than|less\s+than|over|just)?\s*"
             rf"(?:(?P<n>{_NUM}|several|a\s+few|few|many)\s+(?P<unit>{_UNIT})s?|(?P<bare>hour|minute)s)"
-            rf"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence))\b"
+            rf"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
+            # "three years ago this month": that month (week) of the year so far back
+            r"(?:\s+this\s+(?P<this>month|week))?)\b"
         ),
     ),
     (
