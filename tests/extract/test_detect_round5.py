@@ -136,3 +136,38 @@ def test_counted_from_an_event_named_after_the_clause() -> None:
     )
     warning = next(c for c in found(text, "2010-06-17") if c.category == "statement")
     assert warning.span is None
+
+
+def test_forces_being_sent_and_forces_only_considered() -> None:
+    c = only(
+        "On Oct. 13 the Pentagon announced it was sending a THAAD missile defense battery to "
+        "Israel.",
+        "other",
+        "2024-10-28",
+    )
+    assert c.subtype == "force posture" and ("United States", "initiator") in c.actors
+    considered = only(
+        "On Monday the Pentagon said it was considering sending more troops to the region.",
+        "other",
+        "2023-08-15",
+    )
+    assert considered.modality == "possible"
+
+
+def test_a_past_perfect_in_a_relative_clause_is_not_dated_by_the_main_clause() -> None:
+    text = (
+        "Last spring Washington agreed to put 11 Kuwaiti tankers under the American flag "
+        "after Kuwait, whose ships Iran had attacked in reprisal, turned to Moscow."
+    )
+    strikes = [c for c in found(text, "1987-09-25") if c.category == "strike"]
+    assert strikes and all(c.span is None for c in strikes)
+
+
+def test_what_a_letter_disclosed_is_a_message() -> None:
+    c = only(
+        "Iran had disclosed the plant to the agency in a terse letter on Sept. 21.",
+        "message",
+        "2009-10-02",
+    )
+    assert c.span is not None and c.span.start == date(2009, 9, 21)
+    assert ("Iran", "initiator") in c.actors

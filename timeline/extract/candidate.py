@@ -207,6 +207,26 @@ class SentenceContext:
     """Where the narrative the sentence belongs to starts (its paragraph's first date)."""
 
 
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:\w+ly|not|never|already|also|been)\s+)*(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,3}$",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:whose|which|who|whom)\b", re.I)
+
+
+def _earlier_than_told(text: str, clause: Span, trigger_start: int, date_end: int) -> bool:
+    """Whether the trigger is a past perfect in a relative clause that follows the date
+    of the main clause: "Last spring Washington agreed ... after Kuwait, whose ships
+    Iran had attacked, turned to Moscow" (the attacks came before). (A past perfect
+    in reported speech keeps the date of the saying, as the seed gold has it: "In
+    early January, ... quoted the ambassador as saying that a delegation had carried
+    a message".)"""
+    had = _PAST_PERFECT.search(text, max(clause.start, trigger_start - 60), trigger_start)
+    if had is None or date_end > had.start():
+        return False
+    return _RELATIVE.search(text, date_end, had.start()) is not None
+
+
 def build_candidate(
     doc: TextContext,
     place: SentenceContext,
@@ -307,6 +327,14 @@ def build_candidate(
         expression = None  # what someone "has said" has no date of its own
     if PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
         expression = None  # "the swap, which followed years of talks": the talks came before
+    if (
+        expression is not None
+        and trigger.category != "statement"
+        and _earlier_than_told(text, clause, trigger_start, expression.end)
+    ):
+        # "Kuwait, whose ships Iran had attacked, turned to Moscow last spring": done
+        # before that time, not in it.
+        expression = None
     if quote is not None and expression is not None and not quote[0] <= expression.start < quote[1]:
         # Quoted speech: the date of the saying outside the quotation is not the date
         # of the events the speaker mentions.
@@ -349,6 +377,8 @@ def build_candidate(
         or narrative
         or _same_stretch(text, clause, trigger_start, after_at)
         and not _same_stretch(text, clause, trigger_start, expression.start)
+        # ("a week after the signing, on May 24": the day named, which agrees, is kept)
+        and not after.start <= expression.span.start <= expression.span.end <= after.end
     ):
         # "..., spoke with Rouhani following the missile strikes": the event referred
         # to in the trigger's own stretch of the clause dates it.

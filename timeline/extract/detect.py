@@ -344,7 +344,12 @@ def detect(
                         for c in in_sentence
                     ):
                         in_sentence.append(candidate)
-                        told += quote is None and candidate.modality == "asserted"
+                        # (an event it reports but cannot date leaves the saying to tell)
+                        told += (
+                            quote is None
+                            and candidate.modality == "asserted"
+                            and candidate.span is not None
+                        )
                         if (
                             told_here
                             and reference is not None

@@ -44,7 +44,8 @@ MODALITY = (
         re.compile(
             r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
             r"(?:stood|stands|was|were|is|are)\s+ready\s+to|"
-            r"seeks?|sought|hop(?:e|es|ed|ing))\b",
+            r"seeks?|sought|hop(?:e|es|ed|ing)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)|"
+            r"(?:was|were|is|are)\s+studying|options?\s+(?:of|for|including))\b",
             re.I,
         ),
     ),

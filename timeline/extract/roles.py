@@ -88,6 +88,8 @@ _OTHER_BY = re.compile(
 )
 """'facilities used by Iran's Revolutionary Guards': someone who did something else."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_PROGRESSIVE = re.compile(r"\w+ing\b")
+"""'was sending': not a passive."""
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|when|after|before|for|since)\b", re.I)
 _PARTICIPLE = re.compile(r",\s+(?-i:[a-z]+ing)\b[^,;.]*$", re.I)
 
@@ -242,7 +244,11 @@ def roles_of(
             # doer is named before the relative clause, not inside it.
             roles.pop(subject.actor, None)
             earlier = [subject]
-        if earlier and _PASSIVE.search(text, max(clause.start, trigger_start - 20), trigger_start):
+        if (
+            earlier
+            and _PASSIVE.search(text, max(clause.start, trigger_start - 20), trigger_start)
+            and not _PROGRESSIVE.match(text, trigger_start)
+        ):
             # "The Front Altair and the Kokuka Courageous were struck": struck, not striking
             for m in earlier:
                 roles.setdefault(m.actor, "target")

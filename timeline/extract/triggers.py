@@ -173,7 +173,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\b(?:wrote|written)\s+(?:a\s+letter\s+)?(?:\w+ly\s+)?to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "released a video message", "In a letter to the agency, Iran disclosed"
         r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
-        r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+)?letter\s+to\b"
+        r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+){0,2}letter\b"
         # "summoned the Swiss ambassador to protest": a message through that envoy
         r"|\bsummoned\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires|"
         r"diplomats?|representative)\b"
@@ -238,9 +238,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "15",
         "force posture",
-        r"\b(?:deployed|dispatched|sent|ordered|moved|redeployed|rushed)\s+(?:[\w,-]+\s+){0,5}?"
+        r"\b(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
+        r"rush(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
         r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
-        r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|Patriot\s+(?:missile\s+)?batter(?:y|ies)|"
+        r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
+        r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
         r"air\s+defen[cs]e\s+systems?|squadrons?)\b"
         # "About 100 Marines from a crisis-response force flew in from Kuwait"
         r"|\b(?:troops|soldiers|marines|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
