@@ -171,3 +171,43 @@ def test_what_a_letter_disclosed_is_a_message() -> None:
     )
     assert c.span is not None and c.span.start == date(2009, 9, 21)
     assert ("Iran", "initiator") in c.actors
+
+
+def test_a_date_before_a_participle_does_not_belong_to_the_noun_after_it() -> None:
+    c = only(
+        "Ashton wrote to Jalili last October offering talks, and Jalili replied in "
+        "mid-February that Iran was ready to return.",
+        "message",
+        "2012-07-02",
+    )
+    assert c.span is not None and c.span.start == date(2011, 10, 1)
+    assert ("European Union", "initiator") in c.actors
+
+
+def test_plans_put_forward_are_offers_and_video_messages_are_messages() -> None:
+    c = only("On Thursday Iran answered with a five-point plan of its own.", "statement")
+    assert c.subtype == "offer" and ("Iran", "initiator") in c.actors
+    c = only("On March 20 Obama sent a videotaped message to Iranians.", "message", "2009-10-02")
+    assert ("United States", "initiator") in c.actors
+
+
+def test_bombings_are_strikes() -> None:
+    c = only(
+        "The Jan. 3 suicide bombings in the city of Kerman were claimed by Islamic State.",
+        "strike",
+        "2024-01-20",
+    )
+    assert c.span is not None and c.span.start == date(2024, 1, 3)
+
+
+def test_its_foreign_office_is_the_state_named_before() -> None:
+    text = (
+        "Pakistan said two children were killed near the town of Panjgur, and its Foreign "
+        "Office called the attack completely unacceptable on Tuesday night."
+    )
+    actors = {a for c in found(text, "2024-01-20") for a, _ in c.actors}
+    assert "Pakistan" in actors and "United Kingdom" not in actors
+    c = only(
+        "On Tuesday the United States said its embassy had warned Iran.", "statement", "2024-01-20"
+    )
+    assert ("United States", "initiator") in c.actors

@@ -107,7 +107,9 @@ class Gazetteer:
             found.append(ActorMention(m.start(), m.end(), actor, via))
         if not found:
             return found
-        return _pronouns(text, _definites(text, self._surnames(text, found, year)))
+        return _possessives(
+            text, _pronouns(text, _definites(text, self._surnames(text, found, year)))
+        )
 
     def _surnames(
         self, text: str, found: list[ActorMention], year: int | None
@@ -340,3 +342,35 @@ def _pronouns(text: str, found: list[ActorMention]) -> list[ActorMention]:
         ):
             extra.append(ActorMention(m.start(), m.end(), last.actor, last.via))
     return _joined(found, extra)
+
+
+_POSSESSIVE = re.compile(
+    r"\b(?:its|their)\s+(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+(?:[Oo]ffice|[Mm]inistry|[Mm]inister)"
+    r"|[Gg]overnment|[Ee]mbassy|[Mm]ission|[Mm]ilitary|[Nn]avy|[Aa]rmy|[Aa]mbassador|[Ee]nvoy|"
+    r"[Ss]pokes(?:man|woman|person)|[Pp]resident|[Pp]rime\s+[Mm]inister|[Ll]eaders(?:hip)?)\b"
+)
+_POSSESSIVE_REACH = 250
+"""How far back (characters, same sentence) the body "its" stands for may be named."""
+
+
+def _possessives(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """ "Pakistan said ..., and its Foreign Office called the attack unacceptable": "its
+    Foreign Office" (government, embassy, ambassador...) is the body named last before
+    it, in the same sentence and outside quotations."""
+    extra = []
+    starts = [f.start for f in found]
+    quotes = quotations(text)
+    for m in _POSSESSIVE.finditer(text):
+        i = bisect.bisect_left(starts, m.start()) - 1
+        while i >= 0 and (found[i].via is not None or quoted_at(quotes, found[i].start)):
+            i -= 1  # (an official's "its" is rare: the state or body it names)
+        if i < 0 or m.start() - found[i].end > _POSSESSIVE_REACH:
+            continue
+        if any(c in ".!?;" for c in text[found[i].end : m.start()]):
+            continue  # another sentence
+        extra.append(ActorMention(m.start(), m.end(), found[i].actor, None))
+    if not extra:
+        return found
+    # ("its Foreign Office" is that state's, not the British office of the same name)
+    kept = [f for f in found if not any(e.start <= f.start < e.end for e in extra)]
+    return _joined(kept, extra)

@@ -46,7 +46,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombing|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on|raids? on)\b",
     ),
     _t(
@@ -174,6 +174,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "released a video message", "In a letter to the agency, Iran disclosed"
         r"|\b(?:released|issued|recorded|broadcast)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|audio|"
         r"televised|recorded|taped)\s+message\b|\bin\s+a\s+(?:[\w-]+\s+){0,2}letter\b"
+        # "followed in March with a videotaped message to Iranians"
+        r"|\b(?:video(?:taped)?|televised|recorded|taped|radio|New\s+Year(?:['’]s)?|Nowruz)\s+(?:message|address)\s+to\b"
         # "summoned the Swiss ambassador to protest": a message through that envoy
         r"|\bsummoned\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires|"
         r"diplomats?|representative)\b"
@@ -362,7 +364,16 @@ STATEMENTS: tuple[Trigger, ...] = (
         "praise",
         r"\b(?:thanked|praised|commended|(?<!was\s)(?<!were\s)welcomed|hailed)\b",
     ),
-    _t("statement", "030", "offer", r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to)\b"),
+    _t(
+        "statement",
+        "030",
+        "offer",
+        r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to"
+        # "the powers put forward a package", "Iran answered with a five-point plan"
+        r"|(?:put\s+forward|tabled|presented|unveiled|(?:answered|responded|replied|countered)\s+with)"
+        r"\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:package|proposals?|plan|offer|"
+        r"initiative|counterproposal|counter-proposal))\b",
+    ),
     _t(
         "statement",
         "010",
