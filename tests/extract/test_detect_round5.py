@@ -211,3 +211,52 @@ def test_its_foreign_office_is_the_state_named_before() -> None:
         "On Tuesday the United States said its embassy had warned Iran.", "statement", "2024-01-20"
     )
     assert ("United States", "initiator") in c.actors
+
+
+def test_letters_and_dossiers_handed_with_titles_and_asides_between() -> None:
+    c = only("Last month Mr. Ahmadinejad sent Mr. Bush an 18-page letter.", "message", "2006-06-08")
+    assert ("Iran", "initiator") in c.actors and ("United States", "target") in c.actors
+    c = only(
+        "On Thursday, Iran's ambassador to the agency, Ali Akbar Salehi, handed Mohamed "
+        "ElBaradei, the agency's director general, a dossier on the program.",
+        "message",
+        "2003-10-24",
+    )
+    assert ("IAEA", "target") in c.actors
+    c = only(
+        "On Tuesday, Javier Solana carried the package to Tehran and handed it to Ali Larijani.",
+        "message",
+        "2006-06-08",
+    )
+    # (who carries a package carries someone's: a go-between)
+    assert ("European Union", "intermediary") in c.actors and ("Iran", "target") in c.actors
+
+
+def test_agreed_on_a_package_and_agreed_to_sign_are_deals() -> None:
+    only(
+        "On June 1, in Vienna, the foreign ministers of Britain and China agreed on a package "
+        "of incentives for Iran.",
+        "deal",
+        "2006-06-08",
+    )
+    only("On Tuesday Iran agreed to sign the Additional Protocol.", "deal", "2003-10-24")
+
+
+def test_calling_someones_words_is_a_statement_and_calling_someone_is_talks() -> None:
+    text = "On Thursday President Khatami called Mr. Bush's words bellicose and insulting."
+    assert {c.category for c in found(text, "2002-02-03")} == {"statement"}
+    text = "On Monday Pompeo called Oman's Sultan Qaboos and discussed the Gulf."
+    assert "talks" in {c.category for c in found(text, "2019-05-21")}
+    assert "statement" not in {c.category for c in found(text, "2019-05-21")}
+
+
+def test_counted_from_an_offer_or_address_named_with_a_possessive() -> None:
+    text = (
+        "On May 31 Secretary Rice offered talks with Iran. The day after her offer, Foreign "
+        "Minister Manouchehr Mottaki said Iran welcomed dialogue."
+    )
+    events = found(text, "2006-06-08")
+    offer = next(c for c in events if c.actors[0][0] == "United States")
+    assert offer.span is not None and offer.span.start == date(2006, 5, 31)
+    reply = next(c for c in events if c.category == "statement" and c.actors[0][0] == "Iran")
+    assert reply.span is not None and reply.span.start == date(2006, 6, 1)

@@ -31,8 +31,9 @@ _NOT_MODIFIERS = re.compile(
     r"\b(?:after|before|when|since|following|until|while|in|on|at|by|for|from|with|to|of|"
     r"about|over|regarding|concerning|during|amid|through|"
     r"and|or|but|that|which|who|was|were|is|are|has|had|have|been"
-    # "wrote to Jalili last October offering talks": a participle, no modifier
-    r"|(?-i:[a-z]\w*ing))\b",
+    # "wrote to Jalili last October offering talks", "On May 31 Rice offered talks": a
+    # verb, no modifier
+    r"|(?-i:[a-z]\w*(?:ing|ed)))\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\s*(?:when|as|where)\b", re.IGNORECASE)

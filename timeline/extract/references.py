@@ -277,10 +277,10 @@ _NUMBER_WORDS = frozenset(
 NOUN_REFERENCE = re.compile(
     r"\b(?:(?P<soon>shortly|soon|immediately|just|hours|days|overnight)\s+)?(?P<how>after|following|during|"
     r"before|on\s+the\s+eve\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+"
-    r"(?:the|that|this|these|those)\s+"
+    r"(?:the|that|this|these|those|his|her|its|their)\s+"
     r"(?:[\w-]+\s+)?(?P<noun>strikes?|attacks?|killing|assassination|bombing|raids?|seizure|"
     r"swap|exchange|release|capture|detention|talks|meeting|call|visit|sanctions|ceasefire|truce|letter|message|"
-    r"signing|takeover|invasion)\b",
+    r"signing|takeover|invasion|address|speech|announcement|offer)\b",
     re.IGNORECASE,
 )
 """'Overnight after the strike, Iran summoned ...': an event named by a bare noun,
@@ -324,6 +324,10 @@ NOUN_CATEGORY = {
     "signing": "deal",
     "takeover": "other",
     "invasion": "strike",
+    "address": "statement",
+    "speech": "statement",
+    "announcement": "statement",
+    "offer": "statement",
 }
 
 

@@ -80,7 +80,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:agreed\s+to\s+(?:return|unfreeze|pay|restore|hand\s+over|transfer)"
+        r"\b(?:agreed\s+to\s+(?:return|unfreeze|pay|restore|hand\s+over|transfer|sign|suspend|"
+        r"allow|let|accept|halt|stop|cap|limit|ship|open|resume)"
+        r"|agreed\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:package|plan|framework|text|deal|"
+        r"agreement|accord|declaration|roadmap|road\s+map)"
         r"|put\s+(?:his|her|their)\s+signatures?\s+to)\b",
     ),
     # A swap is a deal; a release by one side alone is an act of that side ("other").
@@ -159,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:\w+\s+){0,4}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|protests?|complaints?|invitations?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:[\w.'’-]+\s+){0,5}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|protests?|complaints?|invitations?)\b"
         # an envoy travelling with a message: "flew to Algiers with Washington's reply"
         r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
         r"(?:messages?|letters?|repl(?:y|ies)|responses?|proposals?|answer)\b"
@@ -186,14 +189,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\b(?:handed|passed|gave)\s+(?:it|them)\s+(?:over\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:ambassador|envoy|embassy|diplomats?|mediators?|intermediar(?:y|ies))\b|\bfor\s+delivery\s+to\b"
         # "handed envoys of the six powers a five-page package of proposals"
-        r"|\bhanded\s+(?:[\w-]+\s+){1,6}?(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:package|proposals?|plan|letter|note|message|reply|response)\b",
+        r"|\bhanded\s+(?:[\w.,'’-]+\s+){1,8}?(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:package|proposals?|plan|letter|note|message|reply|response|dossier|documents?|report)\b"
+        # "carried the package to Tehran"
+        r"|\bcarried\s+(?:the|an?|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:package|proposals?|"
+        r"letter|message|reply|response|offer)\s+to\b",
     ),
     _t(
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?-i:[a-z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
         # "The first round took place in Muscat", "the fourth round of talks"
         r"|(?:first|second|third|fourth|fifth|sixth|next|new|latest|last|previous)\s+round(?!\s+of\s+(?:sanctions|strikes|attacks|voting))"
         r"|(?:negotiating|bargaining)\s+sessions?)\b",
@@ -389,6 +395,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"\s+(?:post|tweet|statement|op-ed|article|column))|"
         # "called the deaths a terrible tragedy": a judgement said
         r"called\s+(?:the|this|that|these|those|it|them|her|his|its|their)\b(?!\s+(?:off|up|in|back|for|on)\b)|"
+        # "called Mr. Bush's words bellicose" (not "called Oman's Sultan Qaboos")
+        r"called\s+(?=(?-i:[A-Z]))(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?=(?-i:[a-z]))|"
         r"(?:comment|remark|statement)s?\s+(?:that|in\s+which)|(?:issued|released|put\s+out)\s+"
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}statement)\b",
     ),
