@@ -214,7 +214,7 @@ _PAST_PERFECT = re.compile(
 _RELATIVE = re.compile(r"\b(?:whose|which|who|whom)\b", re.I)
 
 
-def _earlier_than_told(text: str, clause: Span, trigger_start: int, date_end: int) -> bool:
+def _before_its_main_clause(text: str, clause: Span, trigger_start: int, date_end: int) -> bool:
     """Whether the trigger is a past perfect in a relative clause that follows the date
     of the main clause: "Last spring Washington agreed ... after Kuwait, whose ships
     Iran had attacked, turned to Moscow" (the attacks came before). (A past perfect
@@ -330,7 +330,7 @@ def build_candidate(
     if (
         expression is not None
         and trigger.category != "statement"
-        and _earlier_than_told(text, clause, trigger_start, expression.end)
+        and _before_its_main_clause(text, clause, trigger_start, expression.end)
     ):
         # "Kuwait, whose ships Iran had attacked, turned to Moscow last spring": done
         # before that time, not in it.

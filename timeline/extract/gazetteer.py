@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from timeline.extract.sentences import quotations, quoted_at
+from timeline.extract.sentences import quotations, quoted_at, sentences
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -360,14 +360,18 @@ def _possessives(text: str, found: list[ActorMention]) -> list[ActorMention]:
     extra = []
     starts = [f.start for f in found]
     quotes = quotations(text)
+    sentence_starts: list[int] = []
     for m in _POSSESSIVE.finditer(text):
         i = bisect.bisect_left(starts, m.start()) - 1
         while i >= 0 and (found[i].via is not None or quoted_at(quotes, found[i].start)):
             i -= 1  # (an official's "its" is rare: the state or body it names)
         if i < 0 or m.start() - found[i].end > _POSSESSIVE_REACH:
             continue
-        if any(c in ".!?;" for c in text[found[i].end : m.start()]):
-            continue  # another sentence
+        sentence_starts = sentence_starts or [s.start for s in sentences(text)]
+        if bisect.bisect_right(sentence_starts, found[i].start) != bisect.bisect_right(
+            sentence_starts, m.start()
+        ):
+            continue  # named in another sentence
         extra.append(ActorMention(m.start(), m.end(), found[i].actor, None))
     if not extra:
         return found

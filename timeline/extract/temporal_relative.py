@@ -220,11 +220,11 @@ def _ago(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         count += 1  # "more than two decades ago" (in 2020) is before 2000: the 1990s
     if m["this"] and unit == "year" and direction == "ago" and ctx.anchor is not None:
         # "ended three years ago this month" (January 1984): January 1981
-        day = ctx.anchor.date
+        this, day = _norm(m["this"]), ctx.anchor.date
         if day is not None and day.year > count:
             back = date(day.year - count, day.month, min(day.day, 28))
-            return _unit_value(ctx, _norm(m["this"]), 0, ref=back)
-        if ctx.anchor.month is not None and m["this"].lower() == "month":
+            return _unit_value(ctx, this, 0, ref=back)
+        if ctx.anchor.month is not None and this == "month":
             return _resolved("DATE", f"{ctx.anchor.year - count:04d}-{ctx.anchor.month:02d}")
     return _unit_value(ctx, unit, sign * count)
 
