@@ -27,6 +27,11 @@ def _t(category: str, cameo: str, subtype: str | None, pattern: str) -> Trigger:
     return Trigger(category, cameo, subtype, re.compile(pattern, re.IGNORECASE))
 
 
+_WORDS_OF_SOMEONE = r"(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?=(?-i:[a-z]))"
+"""After "called": "Mr. Bush's words" (a judgement said: a statement, not a call; "Oman's
+Sultan Qaboos" stays a call). Shared by the talks and statement triggers, which it
+keeps apart."""
+
 # Order matters: the first trigger found in a clause wins ties at equal position.
 TRIGGERS: tuple[Trigger, ...] = (
     _t(
@@ -134,8 +139,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
         r"restored|reinstated)|(?:restored|reinstated|snapped\s+back)\s+(?:[\w-]+\s+){0,3}sanctions"
         # "those penalties became enforceable on Thursday", "sanctions took effect"
-        r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?(?:took|take|takes|came|went|entered|coming|going)\s+(?:into\s+)?(?:effect|force)"
-        r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?became\s+(?:enforceable|effective)"
+        r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?(?:(?:took|take|takes|"
+        r"came|went|entered|coming|going)\s+(?:into\s+)?(?:effect|force)|became\s+(?:enforceable|effective))"
         r"|embargo\b(?![^.;]{0,50}?\b(?:remain\w*|still|stays?)\s+in\s+(?:force|place|effect))"
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
@@ -199,7 +204,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?-i:[a-z]))|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!"
+        + _WORDS_OF_SOMEONE
+        + r")|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
         # "The first round took place in Muscat", "the fourth round of talks"
         r"|(?:first|second|third|fourth|fifth|sixth|next|new|latest|last|previous)\s+round(?!\s+of\s+(?:sanctions|strikes|attacks|voting))"
         r"|(?:negotiating|bargaining)\s+sessions?)\b",
@@ -396,7 +403,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         # "called the deaths a terrible tragedy": a judgement said
         r"called\s+(?:the|this|that|these|those|it|them|her|his|its|their)\b(?!\s+(?:off|up|in|back|for|on)\b)|"
         # "called Mr. Bush's words bellicose" (not "called Oman's Sultan Qaboos")
-        r"called\s+(?=(?-i:[A-Z]))(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?=(?-i:[a-z]))|"
+        r"called\s+(?=(?-i:[A-Z]))" + _WORDS_OF_SOMEONE + "|"
         r"(?:comment|remark|statement)s?\s+(?:that|in\s+which)|(?:issued|released|put\s+out)\s+"
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}statement)\b",
     ),
