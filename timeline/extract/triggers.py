@@ -32,6 +32,15 @@ _WORDS_OF_SOMEONE = r"(?:[\w.]+\s+){0,3}?[\w.]+['’]s\s+(?=(?-i:[a-z]))"
 Sultan Qaboos" stays a call). Shared by the talks and statement triggers, which it
 keeps apart."""
 
+_IN_EXCHANGE = (
+    r"\bin\s+(?:exchange|return)\s+for\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:prisoners?|detainees?|scientists?|nationals?|citizens?|Iranians?|Americans?|men|women)\b"
+)
+"""A release that is half of a swap: "in exchange for an Iranian scientist"."""
+
+_DOING = r"(?:(?<=was\s)|(?<=were\s)|(?<=is\s)|(?<=are\s))"
+"""Before an -ing form: only the progressive ("was walking away"), not "risks walking away"."""
+
 # Order matters: the first trigger found in a clause wins ties at equal position.
 TRIGGERS: tuple[Trigger, ...] = (
     _t(
@@ -51,8 +60,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank|sunk|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
-        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on|raids? on)\b",
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on|raids? on"
+        # "three Katyusha rockets crashed into open ground", "mortar rounds landed inside"
+        r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,2}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
+        r"|(?:air|bombing|aerial)\s+campaign\s+(?:against|on)|fired\s+(?:[\w-]+\s+){0,3}?(?:warning\s+)?shots)\b",
     ),
     _t(
         "other",
@@ -97,7 +109,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "0841",
         "prisoner swap",
         r"\b(?:prisoner\s+(?:swap|exchange)|swap|(?<=agreed\sto\s)(?:release|free)"
-        r"|(?:exchanged|swapped|traded)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages))\b",
+        r"|(?:exchanged|swapped|traded)\s+(?:[\w-]+\s+){0,3}(?:prisoners|detainees|hostages)"
+        # "Iran released Xiyue Wang, ..., in exchange for an Iranian scientist"
+        r"|(?:released|freed)(?=[^.;]{0,160}?" + _IN_EXCHANGE + r"))\b",
     ),
     _t(
         "other",
@@ -109,13 +123,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"captives|citizens|nationals|Americans|Iranians)"
         # "handed back the crews", "let the sailors go"
         r"|set\s+free|walked\s+free|walked\s+out\s+of\s+(?:[\w-]+\s+){0,2}(?:prison|jail|captivity|detention)|flown\s+to\s+freedom|handed\s+back|(?<=were\s)handed\s+over\s+to|(?<=was\s)handed\s+over\s+to|let\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:go|leave)(?=\s*[.,;]|\s+(?:on|after|in|at)\b))"
-        r"(?![^.;]{0,60}\b(?:swap|exchange)\b))\b",
+        r"(?![^.;]{0,60}\b(?:swap|exchange)\b)(?![^.;]{0,160}?" + _IN_EXCHANGE + r"))\b",
     ),
     _t(
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?|statements?|letters?|petitions?|condolence\s+books?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
@@ -124,7 +138,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions eased",
         r"\b(?:(?<!to\s)(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
         r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
-        r"sanctions|sanctions\s+(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived)"
+        r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived|suspended|removed)"
         # "exempted China and Singapore", "granted waivers to eight buyers"
         r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
     ),
@@ -132,12 +146,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction",
         "163",
         "sanctions",
-        r"\b(?:(?:re-?)?impos\w+\s+(?:\w+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+(?:lifted|eased|waived|suspended|removed)\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
-        r"restored|reinstated)|(?:restored|reinstated|snapped\s+back)\s+(?:[\w-]+\s+){0,3}sanctions"
+        r"restored|reinstated)|(?<!the\s)(?<!those\s)(?<!these\s)(?:restored|reinstated|reimposed|snapped\s+back)\s+(?:[\w-]+\s+){0,3}(?:sanctions|asset\s+freezes|embargo)"
         # "those penalties became enforceable on Thursday", "sanctions took effect"
         r"|(?:sanctions|penalties|embargo|ban|measures)\s+(?:[\w-]+\s+){0,4}?(?:(?:took|take|takes|"
         r"came|went|entered|coming|going)\s+(?:into\s+)?(?:effect|force)|became\s+(?:enforceable|effective))"
@@ -145,13 +159,22 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "placed Iran on its list of state sponsors", "declared CENTCOM a terrorist organization"
         r"|(?:placed|put|added)\s+(?:[\w.'’-]+\s+){0,6}?on\s+(?:its|a|the|their|a\s+U\.S\.)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist)"
+        # "added some 180 officials and companies, many of them ..., to the bloc's list"
+        r"|added\s+[^.;]{1,120}?\bto\s+(?:(?:its|the|their|a)\s+)?(?:[\w.-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:list|blacklist)\b"
         r"|(?:declared|labell?ed|branded|named|listed)\s+(?:[\w.'’,-]+\s+){0,16}?(?:an?\s+)?(?:foreign\s+)?"
         r"(?:terrorist\s+(?:organi[sz]ation|group|entity)|state\s+sponsor\s+of\s+terrorism)"
         # "ordered a ban on trade", "banned new contracts for Iranian crude"
         r"|(?:ordered|imposed|announced|adopted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
-        r"|(?:banned|barred|prohibited)\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
+        r"|(?:banned|barred|prohibited|banning|barring|prohibiting)\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
         r"dealings|sales|oil|crude|shipments)"
-        r"|(?:barred|blocked|banned|prohibited)\s+(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|"
+        # "unveiled their own measures against Iran's banking sector", "ordered all British
+        # banks to cut off dealings with Iranian banks"
+        r"|(?:unveiled|announced|adopted|approved|imposed)\s+(?:[\w-]+\s+){0,3}?(?:measures|penalties|restrictions)\s+"
+        r"(?:against|on|targeting)"
+        r"|ordered\s+(?:[\w-]+\s+){0,4}?to\s+(?:cut\s+off|sever|halt|stop|end|freeze)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:dealings|ties|business|trade|transactions)"
+        r"|(?:barred|blocked|banned|prohibited|barring|blocking|banning|prohibiting)\s+(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|"
         r"investing|trading|buying|selling|importing|exporting|dealing)"
         # a law that penalises: "signed the Iran and Libya Sanctions Act", "signed a bill that
         # allows penalties on foreign banks"
@@ -171,7 +194,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # an envoy travelling with a message: "flew to Algiers with Washington's reply"
         r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
         r"(?:messages?|letters?|repl(?:y|ies)|responses?|proposals?|answer)\b"
-        r"|\bsen[dt]\s+word\b|\b(?:informed|notified)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|\bsen[dt]\s+word\b|\blet\s+(?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+)?\s+know\b|\b(?:informed|notified)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|\bsignal(?:l?ed|l?ing)?\s+to\b(?=\s+(?-i:[A-Z]))"
         r"|\b(?:handed\s+over|delivered|passed|conveyed)\s+what\s+(?:[\w'’-]+\s+){0,8}?(?:messages?|letters?)\b"
         r"|\basked\s+(?:[\w-]+\s+){1,5}to\s+(?:represent|convey|pass|carry|deliver|relay|mediate|exert|use\s+(?:its|their)\s+influence|tell|warn|urge|press)\b"
@@ -204,7 +227,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|meetings?|discussed|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!"
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|(?-i:meetings?)|(?-i:Meetings?)(?!\s+(?:in|at)\s+[^,.;]{1,60},)|discussed|conferred|huddled\s+with|consulted\s+with|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!"
         + _WORDS_OF_SOMEONE
         + r")|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
         # "The first round took place in Muscat", "the fourth round of talks"
@@ -215,7 +238,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|arrived\s+in|landed\s+in"
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
@@ -230,7 +253,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "after the United States withdrew in 2018": withdrew with nothing named after it
         r"|\b(?:withdrew|pulled\s+out)(?=\s+(?:in|on|last|that|this)\b|\s*[.,;])"
         r"|\bpulled\s+(?:[\w.-]+\s+){0,3}out\s+of\b"
-        r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b",
+        r"|\bexit\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|pact)\b"
+        # "walking away from the agreement", "abandoned that deal", "terminating the treaty"
+        # (done, not "called for other powers to abandon the nuclear deal")
+        r"|\b(?:(?:walked|walks|" + _DOING + r"walking)\s+away|backed\s+out)\s+from\b"
+        r"|\b(?:abandon(?:ed|s)|(?<!to\s)quit|terminat(?:ed|es)|"
+        + _DOING
+        + r"(?:abandoning|terminating))\s+"
+        r"(?:the|that|this|its|their|a)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:deal|agreement|accord|treaty|pact)\b",
     ),
     # A weapons test: a show of force, no strike.
     _t(
@@ -254,14 +285,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         "15",
         "force posture",
         r"\b(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
-        r"rush(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
+        r"rush(?:ed|ing)|(?:a)?mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
         r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
         r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
         r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
         r"air\s+defen[cs]e\s+systems?|squadrons?)\b"
         # "About 100 Marines from a crisis-response force flew in from Kuwait"
         r"|\b(?:troops|soldiers|marines|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
-        r"(?:flew\s+in|arrived|were\s+(?:sent|deployed|flown|rushed|airlifted))\b",
+        r"(?:flew\s+in|arrived|were\s+(?:sent|deployed|flown|rushed|airlifted))"
+        # "U.S. warships escorted reflagged Kuwaiti tankers"
+        r"|(?:escort(?:ed|ing)|accompan(?:ied|ying|y))\s+(?:[\w.-]+\s+){0,4}?(?:tankers|ships|vessels|convoys)\b",
     ),
     # Aid given: arms, spare parts, relief supplies shipped or flown in (CAMEO 07).
     _t(
@@ -274,7 +307,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?<!embargo\son\s)(?<!ban\son\s)(?:arms|weapons|missile)\s+(?:shipments?|sales|deliveries|transfers?)\s+to"
         r"|(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\s+of\s+(?:[\w-]+\s+){0,3}?"
         r"(?:arms|weapons|missiles|spare\s+parts|equipment|aid|supplies|relief)"
-        r"|(?:relief|aid)\s+flights?|loaded\s+with\s+(?:[\w-]+\s+){0,2}(?:supplies|aid|medicine|"
+        r"|(?:relief|aid)\s+flights?|pledged\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\$\s?\d[\d.,]*"
+        r"|loaded\s+with\s+(?:[\w-]+\s+){0,2}(?:supplies|aid|medicine|"
         r"weapons|arms))\b",
     ),
     # Diplomatic relations broken, or represented by a third state (a protecting power).
@@ -293,7 +327,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "envoys recalled",
         r"\b(?:(?:recalled|withdrew|summoned\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:ambassadors?|envoys?|diplomats|charg[eé]s?\s+d['’]affaires)"
-        r"|expelled\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats))\b",
+        r"|(?:expelled|to\s+expel)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats)"
+        # "ordered every Iranian diplomat out", "closed its own embassy in Tehran"
+        r"|ordered\s+(?:[\w'’-]+\s+){0,3}?(?:diplomats?|ambassadors?|envoys?)\s+(?:out|to\s+leave)"
+        r"|(?:closed|shut)\s+(?:down\s+)?(?:its|their|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:embassy|consulate|mission)"
+        r"(?!\s+(?:to|for)\s+(?:the\s+)?(?:public|visitors|business)\b)"
+        r"|ordered\s+the\s+departure\s+of|downgrad(?:e|ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:relations|ties))\b",
     ),
     _t(
         "other",
@@ -314,6 +353,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "173",
         "legal action",
         r"\b(?:sentenced|convicted|indicted|put\s+on\s+trial"
+        r"|(?:court|tribunal|judge)\s+(?:[\w-]+\s+){0,4}?(?:ordered|ruled)"
         r"|trial\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:opened|began|started))\b",
     ),
     # A protest by leaving: "the delegation walked out of the hall" (CAMEO 14).
@@ -347,14 +387,15 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "12",
         "rejection",
-        r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected|brushed\s+(?:[\w-]+\s+){0,3}aside)\b",
+        r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected|brushed\s+(?:[\w-]+\s+){0,3}aside|rebuffed|spurned|turned\s+down)\b",
     ),
     _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
     _t(
         "statement",
         "11",
         "criticism",
-        r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested)\b",
+        r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested|decried|deplored|"
+        r"lambasted|assailed|castigated|slammed(?!\s+(?:into|shut|the\s+door))|lashed\s+out)\b",
     ),
     _t(
         "statement",
@@ -393,6 +434,9 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|confirmed|acknowledged|admitted|underscored|stressed|tweeted|weighed\s+in|"
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
+        r"cautioned|reaffirmed|reiterated|(?:shot|fired|hit)\s+back(?!\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|fire|drones?))|"
+        r"disclosed|revealed|conceded|apologi[sz]ed|regretted|certified|"
+        r"expressed\s+(?:[\w-]+\s+){0,2}(?:regret|concern|support|condolences|sympathy|hope|satisfaction|outrage)|"
         r"went\s+on\s+(?:state\s+|national\s+)?(?:television|TV|radio|the\s+air)|"
         r"(?:responded|replied|reacted)\s+(?:[\w-]+\s+){0,4}?with\s+an?\s+(?:[\w-]+\s+)?"
         r"(?:warning|statement|threat|rebuke|denial)|"

@@ -1,0 +1,151 @@
+"""Words for known kinds of events found in a sixth round of unseen articles: more
+verbs of attack, sanctions ordered or restored, deals walked away from, relations
+downgraded, forces massed, swaps told as a release "in exchange for", and the words
+that only look like events (a currency that sank, "the restored sanctions")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.test_detect import found, only
+
+
+def kinds(text: str, published: str = "2020-01-09") -> set[tuple[str, str | None]]:
+    return {(c.category, c.subtype) for c in found(text, published)}
+
+
+def test_more_verbs_of_attack() -> None:
+    for text in (
+        "On Tuesday American jets pounded militia depots in Iraq.",
+        "Iraqi militias hammered the base with rockets on Tuesday.",
+        "On Tuesday two rockets crashed into a field near the U.S. consulate.",
+        "Three mortar rounds landed near the U.S. embassy on Tuesday.",
+        "On Tuesday an Iranian patrol boat fired warning shots at the tanker.",
+        "Israel launched an air campaign against Iran on Tuesday.",
+    ):
+        c = only(text, "strike")
+        assert c.span is not None and c.span.start == date(2020, 1, 7), text
+
+
+def test_a_currency_that_sank_is_no_attack() -> None:
+    assert not any(
+        c.category == "strike" for c in found("The rial sank to a record low on Tuesday.")
+    )
+    only("On Tuesday the frigate sank an Iranian patrol boat.", "strike")
+
+
+def test_sanctions_ordered_restored_or_listed() -> None:
+    c = only(
+        "On Saturday Clinton signed an executive order banning trade with Iran.",
+        "sanction",
+        "1995-05-09",
+    )
+    assert ("Iran", "target") in c.actors
+    only("The EU on Monday reinstated asset freezes on Iranian banks.", "sanction", "2025-10-03")
+    only("On Monday the EU began reimposing its nuclear-related sanctions on Iran.", "sanction")
+    only(
+        "On Tuesday Canada unveiled its own measures against Iran's banking sector.",
+        "sanction",
+    )
+    only(
+        "On Tuesday EU ministers added 180 Iranian firms, many of them shipping companies, "
+        "to the bloc's list of those under asset freezes.",
+        "sanction",
+    )
+    # "the restored sanctions" names sanctions told before; it restores nothing.
+    said = found("On Sunday Moscow said it regarded the restored sanctions as void.")
+    assert "sanction" not in {c.category for c in said}
+
+
+def test_sanctions_lifted_with_words_between() -> None:
+    c = only(
+        "Sanctions on Iran's oil and banking sectors were lifted on Tuesday.",
+        "other",
+    )
+    assert c.cameo_code == "085"
+    assert "sanction" not in {c.category for c in found("Sanctions on Iran were lifted.")}
+
+
+def test_a_release_in_exchange_for_a_prisoner_is_a_swap() -> None:
+    c = only(
+        "Iran released an American graduate student, held for three years on spying "
+        "charges, in exchange for an Iranian scientist on Saturday.",
+        "deal",
+        "2019-12-08",
+    )
+    assert c.subtype == "prisoner swap"
+    assert ("other", "release") not in kinds(
+        "Iran released an American student, held for years on spying charges, "
+        "in exchange for an Iranian scientist on Saturday.",
+        "2019-12-08",
+    )
+
+
+def test_walking_away_from_a_deal_is_a_withdrawal() -> None:
+    assert ("other", "withdrawal") in kinds(
+        "Iran said on Tuesday that it was walking away from the agreement."
+    )
+    assert ("other", "withdrawal") in kinds("Trump abandoned the nuclear deal in May 2018.")
+    assert ("other", "withdrawal") in kinds(
+        "On Tuesday Pompeo said Washington was terminating the 1955 treaty with Iran."
+    )
+    # Asking others to leave a deal is no withdrawal.
+    assert ("other", "withdrawal") not in kinds(
+        "On Tuesday Trump called for other powers to abandon the nuclear deal."
+    )
+
+
+def test_a_signed_statement_is_no_deal() -> None:
+    text = "On Sunday 200 lawmakers signed a statement condemning the speech."
+    assert "deal" not in {c.category for c in found(text, "2002-02-04")}
+
+
+def test_relations_downgraded_and_embassies_closed() -> None:
+    for text in (
+        "Britain ordered every Iranian diplomat out of the country on Wednesday.",
+        "Britain closed its own embassy in Tehran on Wednesday.",
+        "On Sunday Iran's parliament voted to downgrade relations with Britain.",
+        "On Friday Pompeo ordered the departure of all U.S. staff from Basra.",
+    ):
+        assert ("other", "envoys recalled") in kinds(text, "2011-12-02"), text
+
+
+def test_forces_massed_or_escorting_ships_are_a_show_of_force() -> None:
+    assert ("other", "force posture") in kinds(
+        "In September Iran massed 200,000 troops on the Afghan border.", "1998-12-01"
+    )
+    assert ("other", "force posture") in kinds(
+        "On Thursday U.S. warships escorted American-flagged vessels through the strait."
+    )
+
+
+def test_talks_conferred_and_a_meeting_that_only_sets_the_scene() -> None:
+    only("U.S. and Iranian envoys conferred in Bonn on Tuesday.", "talks")
+    text = "Meeting in Brussels on Tuesday, EU ministers reaffirmed their support for the deal."
+    cats = {c.category for c in found(text)}
+    assert "talks" not in cats and "statement" in cats
+
+
+def test_more_verbs_of_saying() -> None:
+    for text, subtype in (
+        ("On Tuesday Zarif shot back that the move was illegal.", "statement"),
+        ("On Tuesday Iran reaffirmed its commitment to the deal.", "statement"),
+        ("On Tuesday Tehran decried the sanctions.", "criticism"),
+        ("Iran rebuffed the offer on Tuesday.", "rejection"),
+    ):
+        c = only(text, "statement")
+        assert c.subtype == subtype, text
+
+
+def test_aid_pledged_and_court_orders() -> None:
+    assert ("other", "aid") in kinds(
+        "Last month Iran pledged $560 million to rebuild Afghanistan.", "2002-02-04"
+    )
+    assert ("other", "legal action") in kinds(
+        "On Tuesday an Iranian court ordered Maersk to pay $3.6 million.", "2015-05-08"
+    )
+
+
+def test_an_envoy_who_had_flown_somewhere_visited_it() -> None:
+    c = only("On Saturday Brian Hook had flown to Switzerland.", "visit", "2019-12-08")
+    assert ("United States", "initiator") in c.actors
