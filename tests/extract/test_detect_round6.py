@@ -149,3 +149,21 @@ def test_aid_pledged_and_court_orders() -> None:
 def test_an_envoy_who_had_flown_somewhere_visited_it() -> None:
     c = only("On Saturday Brian Hook had flown to Switzerland.", "visit", "2019-12-08")
     assert ("United States", "initiator") in c.actors
+
+
+def test_an_event_referred_to_is_counted_back_from_its_clause() -> None:
+    text = (
+        "On Oct. 29, 1987, ten days after American warships shelled two Iranian oil "
+        "platforms, Reagan banned imports of Iranian goods."
+    )
+    dated = {c.category: c.span for c in found(text, "1995-05-09")}
+    assert dated["strike"] is not None and dated["strike"].start == date(1987, 10, 19)
+    assert dated["sanction"] is not None and dated["sanction"].start == date(1987, 10, 29)
+    # The clause's own date may come last; the subject of the one referred to may be
+    # named by no list ("the frigate USS Samuel B. Roberts").
+    text = (
+        "Four days after the frigate USS Samuel B. Roberts struck an Iranian mine, "
+        "American forces destroyed two Iranian oil platforms on April 18, 1988."
+    )
+    spans = sorted(c.span.start for c in found(text, "1988-05-01") if c.span)
+    assert spans == [date(1988, 4, 14), date(1988, 4, 18)]

@@ -111,6 +111,16 @@ def referred_hits(
             text, reference.start(), hit.start, mention_starts
         ):
             referred[trigger] = hit
+            continue
+        # "Four days after the frigate struck a mine, U.S. forces destroyed two
+        # platforms": the first hit was the one referred to, this one is the clause's.
+        opening = REFERENCE.search(text, clause.start, head.start)
+        if (
+            opening is not None
+            and "," in text[head.end : hit.start]
+            and told_here_at(text, opening.start(), head.start, mention_starts)
+        ):
+            referred[trigger] = hit
     return list(referred.items())
 
 

@@ -125,6 +125,46 @@ def _reference_after(
     return None
 
 
+def _dated_within(dates: Sequence[Any], starts: Sequence[int], span: Span) -> bool:
+    """Whether a resolved date expression stands inside ``span``."""
+    low = bisect.bisect_left(starts, span.start)
+    high = bisect.bisect_left(starts, span.end)
+    return any(d.span is not None for d in dates[low:high])
+
+
+def _count_back(
+    parts: Sequence[Span],
+    in_sentence: Sequence[Candidate],
+    counted_back: Sequence[tuple[Candidate, Span, str, bool]],
+) -> None:
+    """An event referred to by "N days after/before" with no date of its own is
+    dated from the event of its clause: "On Oct. 29, ten days after warships shelled
+    two platforms, Reagan banned imports" (the shelling on Oct. 19), whichever of
+    the two was read first."""
+    referred = {id(c) for c, *_ in counted_back}
+    for candidate, own, lead, ahead in counted_back:
+        clause = next((p for p in parts if p.start <= own.start < p.end), None)
+        if clause is None:
+            continue
+        base = next(
+            (
+                c
+                for c in in_sentence
+                if id(c) not in referred
+                and c.span is not None
+                and not c.relative
+                and clause.start <= c.trigger_start < clause.end
+                and not own.start <= c.trigger_start < own.end
+            ),
+            None,
+        )
+        if base is None or base.span is None:
+            continue
+        span = offset_span(lead, base.span, 1 if ahead else -1)
+        if span is not None:
+            candidate.span, candidate.date_text = span, render(span)
+
+
 def _own_parts(
     text: str, sentence: Span, candidates: Sequence[Candidate], parts_of: Mapping[int, int]
 ) -> None:
@@ -200,6 +240,7 @@ def detect(
         near, near_starts = mentions[low:high], mention_starts[low:high]
         parts = clauses(text, sentence)
         in_sentence: list[Candidate] = []
+        counted_back: list[tuple[Candidate, Span, str, bool]] = []
         place = SentenceContext(sentence, near, near_starts, floor)
         owned_so_far |= owners(
             dates,
@@ -336,11 +377,27 @@ def detect(
                         after_at,
                         other,
                     )
+                    if (
+                        candidate is not None
+                        and told_here
+                        and reference is not None
+                        and own_after is None
+                        and own_clause is not clause
+                        and not _dated_within(dates, starts, own_clause)
+                    ):
+                        # "On April 18, four days after the frigate struck a mine, U.S.
+                        # forces destroyed ...": counted from this clause's event once
+                        # it is dated (see _count_back).
+                        lead = text[clause.start : own_clause.start]
+                        ahead = _word_at(text, own_clause.start) == "before"
+                        counted_back.append((candidate, own_clause, lead, ahead))
                     if candidate is not None and not any(
                         kind_of(c.category, c.subtype)
                         == kind_of(candidate.category, candidate.subtype)
                         and c.span == candidate.span
                         and clause.start <= c.trigger_start < clause.end
+                        # (one still to be counted back has no date of its own yet)
+                        and not any(c is pending for pending, *_ in counted_back)
                         for c in in_sentence
                     ):
                         in_sentence.append(candidate)
@@ -383,6 +440,7 @@ def detect(
                         parts_of[id(candidate)] = (
                             comma + 1 if (trigger, hit) not in first_hits else clause.start
                         )
+        _count_back(parts, in_sentence, counted_back)
         _own_parts(text, sentence, in_sentence, parts_of)
         found.extend(in_sentence)
         categories.update(c.category for c in in_sentence)

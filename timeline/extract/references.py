@@ -23,8 +23,9 @@ REFERENCE = re.compile(
     r"\b(?:after|following|since|before|amid|in\s+response\s+to|in\s+retaliation\s+for)"
     r"\s+(?:(?:the\s+|a\s+|an\s+)?(?:[\w.-]+['’]s?\s+){0,3}(?:[\w.-]+\s+){0,2}"
     # A longer subject led by a name, no verb in it: "before American and British
-    # warplanes struck" (not "after Washington agreed to").
-    r"|(?:the\s+)?(?-i:[A-Z])[\w.'’-]*\s+(?:(?![\w.'’-]*ed\s|to\s)[\w.'’-]+\s+){2,4})$",
+    # warplanes struck", "after the frigate USS Samuel B. Roberts struck" (not "after
+    # Washington agreed to").
+    r"|(?:the\s+)?(?:(?-i:[a-z])[a-z-]+\s+)?(?-i:[A-Z])[\w.'’-]*\s+(?:(?![\w.'’-]*ed\s|to\s)[\w.'’-]+\s+){2,4})$",
     re.IGNORECASE,
 )
 
@@ -47,13 +48,22 @@ _BY_DOER = re.compile(
 )
 
 
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:after|before)\s+(?:the|a|an)\s+(?:(?!(?:of|on|in|at|to|for|by|with|from)\s)[\w.'’-]+\s+){1,6}",
+    re.I,
+)
+
+
 def told_here_at(text: str, after: int, trigger_start: int, mention_starts: Sequence[int]) -> bool:
     """ "a month after Iran shot down a drone" (``after`` is where "after" stands): an
     event referred to by a clause with its own subject and past-tense verb is told
     here too, unlike "after the killing of", a name for an event told elsewhere."""
     low = bisect.bisect_left(mention_starts, after)
     if PAST_VERB.match(text, trigger_start):
-        return low < len(mention_starts) and mention_starts[low] < trigger_start
+        # (a subject no list names: "four days after the frigate Samuel B. Roberts struck")
+        return (
+            low < len(mention_starts) and mention_starts[low] < trigger_start
+        ) or _UNNAMED_SUBJECT.fullmatch(text, after, trigger_start) is not None
     # "in retaliation for a missile attack by Iran on October 1": named with its doer.
     by = _BY_DOER.match(text, trigger_start)
     if by is None:
