@@ -167,3 +167,21 @@ def test_an_event_referred_to_is_counted_back_from_its_clause() -> None:
     )
     spans = sorted(c.span.start for c in found(text, "1988-05-01") if c.span)
     assert spans == [date(1988, 4, 14), date(1988, 4, 18)]
+
+
+def test_a_coordinated_clause_with_its_own_date_keeps_it() -> None:
+    text = (
+        "Israel launched an air campaign against Iran on June 13, and U.S. B-2 bombers "
+        "struck the Fordow nuclear site on June 22."
+    )
+    strikes = {c.trigger: c for c in found(text, "2025-10-03") if c.category == "strike"}
+    struck = strikes["struck"]
+    assert struck.span is not None and struck.span.start == date(2025, 6, 22)
+    assert ("United States", "initiator") in struck.actors
+    assert ("Israel", "initiator") not in struck.actors
+    text = (
+        "On March 23, 2007, Iranian forces seized 15 British sailors, and President "
+        "Ahmadinejad announced their release 12 days later."
+    )
+    said = only(text, "statement", "2015-05-08")
+    assert said.span is not None and said.span.start == date(2007, 4, 4)

@@ -125,11 +125,21 @@ def _reference_after(
     return None
 
 
-def _dated_within(dates: Sequence[Any], starts: Sequence[int], span: Span) -> bool:
-    """Whether a resolved date expression stands inside ``span``."""
+_COORDINATED = re.compile(r"\s+(?:and|but|while|whereas|then)\s", re.I)
+"""After a comma, a clause of its own with its own subject or verb (not a relative
+clause, as in "Oman, which hosted talks in 2013, mediated again")."""
+
+
+def _dated_within(
+    dates: Sequence[Any], starts: Sequence[int], span: Span, finest: tuple[str, ...] = ()
+) -> bool:
+    """Whether a resolved date expression stands inside ``span`` (of one of the
+    ``finest`` precisions, when given)."""
     low = bisect.bisect_left(starts, span.start)
     high = bisect.bisect_left(starts, span.end)
-    return any(d.span is not None for d in dates[low:high])
+    return any(
+        d.span is not None and (not finest or d.span.precision in finest) for d in dates[low:high]
+    )
 
 
 def _count_back(
@@ -358,13 +368,31 @@ def detect(
                     elif stretch is not None and hit.start >= stretch.end:
                         # "After X did Y on June 20, Z did W": W is not of June 20, nor X's.
                         own_clause, other = Span(stretch.end, clause.end), stretch
-                    elif table is TRIGGERS:
+                    else:
                         # "Iran fired missiles on January 8, days after the U.S. killed
                         # Soleimani in Baghdad": the reference that follows is not this
                         # event's (its actors, its dates).
-                        later = _reference_after(text, clause, hit, hits_in_order, near_starts)
+                        later = (
+                            _reference_after(text, clause, hit, hits_in_order, near_starts)
+                            if table is TRIGGERS
+                            else None
+                        )
+                        comma = text.rfind(",", clause.start, hit.start)
                         if later is not None:
                             own_clause, other = Span(clause.start, later.start), later
+                        elif (trigger, hit) not in first_hits or any(
+                            clause.start <= c.trigger_start < comma for c in in_sentence
+                        ):
+                            # "Israel struck on June 13, and U.S. bombers struck the sites
+                            # on June 22", "..., and Ahmadinejad announced their release 12
+                            # days later": a later stretch with a date of its own has it.
+                            tail = Span(comma + 1, clause.end)
+                            if (
+                                comma > clause.start
+                                and _COORDINATED.match(text, comma + 1)
+                                and _dated_within(dates, starts, tail, ("day", "week", "month"))
+                            ):
+                                own_clause, other = tail, Span(clause.start, comma)
                     candidate = build_candidate(
                         doc,
                         place,
