@@ -185,3 +185,13 @@ def test_a_coordinated_clause_with_its_own_date_keeps_it() -> None:
     )
     said = only(text, "statement", "2015-05-08")
     assert said.span is not None and said.span.start == date(2007, 4, 4)
+
+
+def test_the_clause_tells_its_own_strike_not_the_one_it_follows() -> None:
+    text = (
+        "In February 2021 Biden ordered airstrikes on militia sites in Syria after a "
+        "rocket attack on Erbil earlier that month killed a contractor."
+    )
+    strikes = [c for c in found(text, "2021-03-01") if c.category == "strike"]
+    assert [c.trigger for c in strikes] == ["airstrikes"]
+    assert ("United States", "initiator") in strikes[0].actors

@@ -165,6 +165,9 @@ def _spoken(
     return None
 
 
+_AFTER = re.compile(r"\b(?:after|following|in\s+(?:response|retaliation)\s+(?:to|for))\s", re.I)
+
+
 def clause_hits(
     text: str,
     masked: str,
@@ -187,6 +190,8 @@ def clause_hits(
         elif hit.end <= hits[kind][1].start and (
             "," in text[hit.end : hits[kind][1].start]
             or in_reference(text, clause.start, hits[kind][1].start)
+            # "ordered airstrikes ... after a rocket attack on Erbil killed a contractor"
+            or _AFTER.search(text, hit.end, hits[kind][1].start) is not None
         ):
             # "Iran fired missiles on January 8, days after the U.S. killed":
             # a hit inside a reference does not hide the clause's own event,
