@@ -195,3 +195,26 @@ def test_the_clause_tells_its_own_strike_not_the_one_it_follows() -> None:
     strikes = [c for c in found(text, "2021-03-01") if c.category == "strike"]
     assert [c.trigger for c in strikes] == ["airstrikes"]
     assert ("United States", "initiator") in strikes[0].actors
+
+
+def test_a_saying_takes_the_day_its_paragraph_told() -> None:
+    text = (
+        "Iran admitted on Saturday that its air defenses had downed the airliner. "
+        "Rouhani called the downing an unforgivable mistake."
+    )
+    c = next(c for c in found(text, "2020-01-12") if c.trigger == "called the")
+    assert c.span is not None and c.span.start == date(2020, 1, 11)
+    # Not a month told before, nor what someone "has long" said.
+    text = "Iran closed the border in May 2019. Tehran rejected the plan."
+    assert all(c.span is None for c in found(text, "2020-01-12") if c.category == "statement")
+    text = "Levinson vanished on Kish Island in 2007. Iran has long denied holding him."
+    assert all(c.span is None for c in found(text, "2020-01-12") if c.category == "statement")
+
+
+def test_before_the_event_named_is_not_its_day() -> None:
+    text = (
+        "Brazil, Turkey and Iran signed the declaration on May 17. Before the signing, "
+        "Iran seized a tanker."
+    )
+    seizure = next(c for c in found(text, "2010-06-17") if c.category == "other")
+    assert seizure.span is None

@@ -73,6 +73,15 @@ class Candidate:
         return text
 
 
+_BEFORE_NAMED = re.compile(
+    r"\s*(?:(?:just|shortly|even|long)\s+)?before\s+(?:the|his|her|its|their|that)\s+[\w-]+"
+    r"(?:\s+[\w-]+)?\s*,",
+    re.IGNORECASE,
+)
+"""A clause opening "Before the signing," (no count of days): what it tells came
+some time before the event named, not on the day the narrative last told."""
+
+
 CALL_FOR = re.compile(
     r"(?:call(?:ed|s|ing)?\s+for|urg\w+|propos\w+|offer\w*|willing\s+to|come\s+to|"
     r"push\w*\s+for|press\w*\s+for)\s+(?:\w+[\s-]+){0,3}$",
@@ -323,8 +332,18 @@ def build_candidate(
         # happened shortly before the call (of the narrative): in its month, by its end.
         first = expression.span.start.replace(day=1)
         shortly_before = DateSpan(first, expression.span.end, "range")
-    if narrative and trigger.category == "statement":
-        expression = None  # what someone "has said" has no date of its own
+    if (
+        narrative
+        and trigger.category == "statement"
+        and (perfect or expression is None or expression.span.precision != "day")
+    ):
+        # What someone "has said" has no date of its own; what someone said is of the
+        # day the paragraph last told ("On Saturday, Iran admitted ... Rouhani called
+        # it a tragedy"), not of a month or year named before.
+        expression = None
+    if narrative and _BEFORE_NAMED.match(text, clause.start):
+        # "Before the signing, Erdogan warned ...": some time before the day just told.
+        expression = None
     if PRECEDED.search(text, max(clause.start, trigger_start - 40), trigger_start):
         expression = None  # "the swap, which followed years of talks": the talks came before
     if (

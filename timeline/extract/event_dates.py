@@ -183,7 +183,7 @@ CONNECTIVE = re.compile(
 ("In response, ...", "That relative peace ...", "His call ...")."""
 
 PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:(?:also|since|now|already|repeatedly|recently|\w+ly)\s+)?"
+    r"\b(?:has|have)\s+(?:(?:also|since|now|already|repeatedly|recently|long|always|never|often|\w+ly)\s+)?"
     r"(?:been\s+)?(?!been\b)[a-z]+(?:ed|en|wn|nt|ne|ht|un|ung|ade|id|ld|lt|ck)\b"
 )
 """A present perfect: "have carried out", "has also asked", "have been exchanged"."""
