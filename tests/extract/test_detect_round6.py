@@ -218,3 +218,18 @@ def test_before_the_event_named_is_not_its_day() -> None:
     )
     seizure = next(c for c in found(text, "2010-06-17") if c.category == "other")
     assert seizure.span is None
+
+
+def test_a_year_in_a_name_dates_nothing() -> None:
+    text = (
+        "The court ruled for Iran on Wednesday. Within hours, Pompeo said Washington was "
+        "terminating the 1955 Treaty of Amity."
+    )
+    ended = next(c for c in found(text, "2018-10-04") if c.subtype == "withdrawal")
+    assert ended.span is not None and ended.span.start == date(2018, 10, 3)
+
+
+def test_sanctions_reimposed_in_batches_and_signed_into_law() -> None:
+    only("On Aug. 7 Washington reimposed a first batch of sanctions on Iran.", "sanction")
+    c = only("In August Trump signed a sweeping sanctions law aimed at Iran.", "sanction")
+    assert c.span is not None and c.span.start == date(2019, 8, 1)

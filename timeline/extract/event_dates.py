@@ -69,7 +69,27 @@ def owners(
                 and not _NOT_MODIFIERS.search(gap)
             ):
                 owned[index] = category
+        lead = text[max(0, expression.start - 30) : expression.start]
+        if (
+            index not in owned
+            and _IN_A_NAME.search(lead)
+            and _NAMED_AFTER.match(text, expression.end)
+        ):
+            owned[index] = "name"  # "the 1955 Treaty of Amity": no one's time
     return owned
+
+
+_IN_A_NAME = re.compile(r"^(?!.*\b(?:since|after|before|following|until)\b).*\bthe\s$", re.I | re.S)
+"""Before a year: "the", and no "since"/"after" ("since shortly after the 1979
+revolution" is an era, which dates what lasts from it)."""
+_NAMED_AFTER = re.compile(
+    r"\s+(?:(?-i:[A-Z])[a-z]+\b|(?:revolution|election|war|treaty|accords?|uprising|coup|"
+    r"crisis|summit|law|act|resolution|framework|constitution)\b)"
+)
+"""A year used in a name, after "the" and before a capitalised word or a noun of
+that kind: "the 1955 Treaty of Amity", "the 1979 revolution". It dates no event of
+the sentence ("Washington was terminating the 1955 Treaty"), unless a trigger noun
+owns it ("the 2015 nuclear deal")."""
 
 
 def _usable(

@@ -146,7 +146,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction",
         "163",
         "sanctions",
-        r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,3}(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+(?:lifted|eased|waived|suspended|removed)\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,4}?(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+(?:lifted|eased|waived|suspended|removed)\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
@@ -178,7 +178,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"investing|trading|buying|selling|importing|exporting|dealing)"
         # a law that penalises: "signed the Iran and Libya Sanctions Act", "signed a bill that
         # allows penalties on foreign banks"
-        r"|signed\b(?=[^.;]{0,90}?\b(?:sanctions?\s+act|penali[sz]\w*|penalt\w+|punish\w*)\b)"
+        r"|signed\b(?=[^.;]{0,90}?\b(?:sanctions?\s+(?:act|law|bill|legislation)|penali[sz]\w*|penalt\w+|punish\w*)\b)"
         # assets frozen: "froze Iranian assets", "the assets he froze in November 1979"
         r"|froze\s+(?:[\w-]+\s+){0,3}(?:assets|funds|accounts)|(?:assets|funds)\s+(?:it|he|they)\s+froze"
         r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
