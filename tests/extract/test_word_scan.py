@@ -103,3 +103,12 @@ def test_one_letter_words_and_words_at_the_end() -> None:
     text = "A deal, an accord; a\ndeal. deal"
     assert spans(text, pattern) == finditer_spans(text, pattern)
     assert len(spans(text, pattern)) == 4
+
+
+def test_every_trigger_is_scanned_only_at_the_word_starts_it_can_begin() -> None:
+    # A pattern whose matches may begin anywhere is scanned whole, several times
+    # slower: one alternative without its leading \b is enough to do that.
+    from timeline.extract.triggers import STATEMENTS, TRIGGERS
+
+    whole = [(t.category, t.subtype) for t in (*TRIGGERS, *STATEMENTS) if leads(t.pattern) is None]
+    assert whole == []

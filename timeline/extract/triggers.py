@@ -285,7 +285,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "15",
         "force posture",
         r"\b(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
-        r"rush(?:ed|ing)|(?:a)?mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
+        r"rush(?:ed|ing)|amass(?:ed|ing)|mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
         r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
         r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
         r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
@@ -294,7 +294,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\b(?:troops|soldiers|marines|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:flew\s+in|arrived|were\s+(?:sent|deployed|flown|rushed|airlifted))"
         # "U.S. warships escorted reflagged Kuwaiti tankers"
-        r"|(?:escort(?:ed|ing)|accompan(?:ied|ying|y))\s+(?:[\w.-]+\s+){0,4}?(?:tankers|ships|vessels|convoys)\b",
+        r"|\b(?:escort(?:ed|ing)|accompan(?:ied|ying|y))\s+(?:[\w.-]+\s+){0,4}?(?:tankers|ships|vessels|convoys)\b",
     ),
     # Aid given: arms, spare parts, relief supplies shipped or flown in (CAMEO 07).
     _t(
