@@ -131,14 +131,15 @@ clause, as in "Oman, which hosted talks in 2013, mediated again")."""
 
 
 def _dated_within(
-    dates: Sequence[Any], starts: Sequence[int], span: Span, finest: tuple[str, ...] = ()
+    dates: Sequence[Any], starts: Sequence[int], span: Span, precisions: tuple[str, ...] = ()
 ) -> bool:
-    """Whether a resolved date expression stands inside ``span`` (of one of the
-    ``finest`` precisions, when given)."""
+    """Whether a resolved date expression stands inside ``span`` (of one of
+    ``precisions``, when given)."""
     low = bisect.bisect_left(starts, span.start)
     high = bisect.bisect_left(starts, span.end)
     return any(
-        d.span is not None and (not finest or d.span.precision in finest) for d in dates[low:high]
+        d.span is not None and (not precisions or d.span.precision in precisions)
+        for d in dates[low:high]
     )
 
 
@@ -425,7 +426,7 @@ def detect(
                         and c.span == candidate.span
                         and clause.start <= c.trigger_start < clause.end
                         # (one still to be counted back has no date of its own yet)
-                        and not any(c is pending for pending, *_ in counted_back)
+                        and not any(c is waiting for waiting, *_ in counted_back)
                         for c in in_sentence
                     ):
                         in_sentence.append(candidate)
