@@ -44,7 +44,7 @@ from timeline.extract.clause_hits import (
     later_hits,
     referred_hits,
 )
-from timeline.extract.event_dates import narrative_floor, owners, paragraph_starts
+from timeline.extract.event_dates import indices_in, narrative_floor, owners, paragraph_starts
 from timeline.extract.gazetteer import Gazetteer, with_pairs
 from timeline.extract.implied import implied_dates
 from timeline.extract.modality import mask_dates
@@ -135,11 +135,9 @@ def _dated_within(
 ) -> bool:
     """Whether a resolved date expression stands inside ``span`` (of one of
     ``precisions``, when given)."""
-    low = bisect.bisect_left(starts, span.start)
-    high = bisect.bisect_left(starts, span.end)
     return any(
-        d.span is not None and (not precisions or d.span.precision in precisions)
-        for d in dates[low:high]
+        dates[i].span is not None and (not precisions or dates[i].span.precision in precisions)
+        for i in indices_in(dates, span, starts)
     )
 
 

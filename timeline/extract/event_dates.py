@@ -39,7 +39,7 @@ _NOT_MODIFIERS = re.compile(
 _WHEN = re.compile(r"\s*(?:when|as|where)\b", re.IGNORECASE)
 
 
-def _indices(dates: Sequence[Any], scope: Located, starts: Sequence[int] | None) -> range:
+def indices_in(dates: Sequence[Any], scope: Located, starts: Sequence[int] | None) -> range:
     """The indices of the expressions that may start in ``scope`` (all without ``starts``,
     the expressions' sorted offsets)."""
     if starts is None:
@@ -57,7 +57,7 @@ def owners(
     """Date expressions (by index) that modify a trigger noun right after them, with
     that trigger's category: "the 2015 Iran nuclear deal" -> deal."""
     owned: dict[int, str] = {}
-    for index in _indices(dates, scope, starts):
+    for index in indices_in(dates, scope, starts):
         expression = dates[index]
         if not scope.start <= expression.start < scope.end:
             continue
@@ -102,7 +102,7 @@ def _usable(
 ) -> list[Any]:
     return [
         dates[i]
-        for i in _indices(dates, scope, starts)
+        for i in indices_in(dates, scope, starts)
         if scope.start <= dates[i].start < scope.end
         and dates[i].span is not None
         and owned.get(i, category) == category

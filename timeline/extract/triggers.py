@@ -38,6 +38,9 @@ _IN_EXCHANGE = (
 )
 """A release that is half of a swap: "in exchange for an Iranian scientist"."""
 
+_LIFTED = r"(?:lifted|eased|waived|suspended|removed)"
+"""What was done to sanctions that eases them: a de-escalation, and no new sanction."""
+
 _DOING = r"(?:(?<=was\s)|(?<=were\s)|(?<=is\s)|(?<=are\s))"
 """Before an -ing form: only the progressive ("was walking away"), not "risks walking away"."""
 
@@ -138,15 +141,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanctions eased",
         r"\b(?:(?<!to\s)(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
         r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
-        r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:lifted|eased|waived|suspended|removed)"
+        r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+        + _LIFTED
         # "exempted China and Singapore", "granted waivers to eight buyers"
-        r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
+        + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
     ),
     _t(
         "sanction",
         "163",
         "sanctions",
-        r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,4}?(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+(?:lifted|eased|waived|suspended|removed)\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
+        r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,4}?(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+"
+        + _LIFTED
+        + r"\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
