@@ -373,3 +373,17 @@ def test_years_ago_this_month_or_week_is_that_month_or_week() -> None:
         "seven years ago this week": "1980-W39"
     }
     assert values("The war began seven years ago.", "1987-09-25") == {"seven years ago": "1980"}
+
+
+def test_a_month_of_that_year_counts_from_the_year_just_told() -> None:
+    text = (
+        "The tanker was seized on July 19, 2019. In August of that year it was let go. "
+        "Talks opened in March the following year. A deal had been floated in May of the "
+        "previous year."
+    )
+    found = values(text, "2021-06-01")
+    assert found["August of that year"] == "2019-08"
+    assert found["March the following year"] == "2020-03"
+    assert found["May of the previous year"] == "2019-05"  # counted from 2020, told just before
+    # With no year told before, the month stands alone and "that year" has no antecedent.
+    assert "August of that year" not in values("In August of that year it was let go.")

@@ -141,10 +141,27 @@ def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
 
 def _month_rel_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     month = MONTH_NUMBERS[m["mon"].rstrip(".").lower()]
-    if ctx.anchor is None:
+    rel = " ".join(m["rel"].lower().split())
+    if rel in _OF_THE_YEAR_TOLD:
+        if ctx.last_year is None:
+            return None  # no year told before to count from
+        year = ctx.last_year + _OF_THE_YEAR_TOLD[rel]
+    elif ctx.anchor is None:
         return Resolved("DATE", f"XXXX-{month:02d}")
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    else:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
     return Resolved("DATE", f"{year:04d}-{month:02d}")
+
+
+_OF_THE_YEAR_TOLD = {
+    "that": 0,
+    "the same": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+}
+""""August of that year", "March the following year": the year just told, moved."""
 
 
 def _year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:

@@ -197,7 +197,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_rel_year",
-        re.compile(rf"(?P<mon>{MONTH})\s+(?i:of\s+)?(?i:(?P<rel>last|next|this))\s+year{_R}"),
+        # "May of last year"; "in August of that year", "in March the following year":
+        # counted from the year just told
+        re.compile(
+            rf"(?P<mon>{MONTH})\s+(?i:of\s+)?(?i:(?P<rel>last|next|this|that|the\s+same|"
+            rf"the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+year{_R}"
+        ),
     ),
     (
         "year",
