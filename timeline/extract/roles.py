@@ -7,6 +7,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from timeline.extract.gazetteer import PAIR_VIA, ActorMention
 from timeline.extract.sentences import Span
@@ -326,6 +327,10 @@ _SPEAKER_GAP = re.compile(
     r"Commission|Agency|Navy|Army|Cabinet|Corps|Council|Office)\b)"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
+    # "Ukrainian President Volodymyr Zelensky said": a person no list names, by title
+    r"(?:(?:(?<=President)|(?<=Minister)|(?<=Secretary)|(?<=Spokesman)|(?<=Spokeswoman)|"
+    r"(?<=Spokesperson)|(?<=Ambassador)|(?<=Envoy)|(?<=Commander)|(?<=Chief)|(?<=General)|"
+    r"(?<=Gen\.)|(?<=Adm\.)|(?<=Director))(?P<name>(?:\s+(?-i:[A-Z])[\w'’-]+){1,3}))?"
     r"(?:,\s[^;\"“”]{1,130}?,)?(?:\s*,)?"  # "Pompeo, then a congressman from Kansas, demanded"
     r"(?:\s+(?:had|has|have|also|then|later|again|already|publicly|repeatedly|earlier))*\s*",
 )
@@ -344,10 +349,12 @@ def speaker_of(
             break
         if mention.via == PAIR_VIA:
             continue  # "the two sides said": no one speaker
-        if start - 170 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
-            text[mention.end : start]
-        ):
-            return mention
+        if start - 170 <= mention.end <= start:
+            gap = _SPEAKER_GAP.fullmatch(text, mention.end, start)
+            if gap is not None:
+                # the person's name tells two speakers of one side apart
+                name = gap["name"]
+                return replace(mention, via=" ".join(name.split())) if name else mention
         if (
             end <= mention.start <= end + 25
             and _SAID_BY.match(text, start)
