@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.test_detect import found, only
+from timeline.extract.detect import dateline
 
 
 def test_a_person_no_list_names_speaks_for_the_state_of_his_title() -> None:
@@ -19,3 +22,20 @@ def test_two_people_of_one_side_on_one_day_say_two_things() -> None:
     )
     speakers = {c.speaker for c in found(text, "2022-10-20") if c.category == "statement"}
     assert speakers == {"Amir Ali Hajizadeh", "Ebrahim Raisi"}
+
+
+def test_a_dateline_dates_nothing_and_names_no_actor() -> None:
+    text = (
+        "WASHINGTON, Oct. 8, 1999 - President Clinton sent a letter to President Khatami "
+        "of Iran in late August, carried by the Sultan of Oman."
+    )
+    c = only(text, "message", "1999-10-08")
+    assert c.span is not None and (c.span.start, c.span.end) == (
+        date(1999, 8, 21),
+        date(1999, 8, 31),
+    )
+    for head in ("DUBAI/WASHINGTON, Aug. 18 (Reuters) — ", "THE HAGUE - ", "TEHRAN, Iran — "):
+        line = f"{head}Iran seized a tanker on Tuesday."
+        d = dateline(f"Headline\n\n{line}")
+        assert d is not None and line[: d.end - 10] == head, head
+    assert dateline("Iran seized a tanker - on Tuesday - in the Gulf.") is None

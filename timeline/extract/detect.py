@@ -199,6 +199,24 @@ def _own_parts(
                 c.quote = text[c.start : c.end]
 
 
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"  # WASHINGTON, THE HAGUE
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+\.?(?=,|\s*[-—–(]))?"  # , Calif.
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # , Oct. 8, 1999
+    r"(?:\s*\([^()\n]{1,40}\))?"  # (Reuters)
+    r"\s*(?:--?|—|–)\s"
+)
+"""A wire story's dateline: the place in capitals, the day, the agency, a dash."""
+
+
+def dateline(text: str) -> Span | None:
+    """Where the dateline opening a story is (in its first lines), if it has one."""
+    m = _DATELINE.search(text, 0, 600)
+    if m is None or not any(c.isalpha() and c.isupper() for c in m.group()[:3]):
+        return None
+    return Span(m.start(), m.end())
+
+
 def detect(
     text: str,
     gazetteer: Gazetteer,
@@ -216,6 +234,11 @@ def detect(
     # In text order, with the dates presidential terms imply; lookups bisect offsets.
     dates = sorted([*dates, *implied_dates(text, published)], key=lambda d: d.start)
     mentions = with_pairs(text, gazetteer.find(text, year), gazetteer)
+    head = dateline(text)
+    if head is not None:
+        # "WASHINGTON, Oct. 8 (Reuters) -": where and when it was filed, not what happened
+        dates = [d for d in dates if not head.start <= d.start < head.end]
+        mentions = [m for m in mentions if not head.start <= m.start < head.end]
     masked = mask_dates(text, dates)
     # (hits inside an anniversary, and strikes of a sentence about a disaster, tell nothing)
     spans = sentences(text)
