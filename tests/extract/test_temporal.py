@@ -385,5 +385,11 @@ def test_a_month_of_that_year_counts_from_the_year_just_told() -> None:
     assert found["August of that year"] == "2019-08"
     assert found["March the following year"] == "2020-03"
     assert found["May of the previous year"] == "2019-05"  # counted from 2020, told just before
+    found = values("The jet was downed on July 3, 1988. On April 14 of that year a mine hit.")
+    assert found["April 14 of that year"] == "1988-04-14"
+    assert (
+        values("Hikers held on July 31 of last year.", "2010-07-17")["July 31 of last year"]
+        == "2009-07-31"
+    )
     # With no year told before, the month stands alone and "that year" has no antecedent.
     assert "August of that year" not in values("In August of that year it was let go.")

@@ -85,6 +85,10 @@ def _month_day(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     day = int(m["d"])
     if m["y"]:
         year: int | None = int(m["y"])
+    elif m["rel"]:
+        year = _year_named(m["rel"], ctx)
+        if year is None:
+            return None
     elif ctx.anchor is None:
         year = None
     else:
@@ -141,16 +145,25 @@ def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
 
 def _month_rel_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     month = MONTH_NUMBERS[m["mon"].rstrip(".").lower()]
-    rel = " ".join(m["rel"].lower().split())
+    if ctx.anchor is None and " ".join(m["rel"].lower().split()) not in _OF_THE_YEAR_TOLD:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    year = _year_named(m["rel"], ctx)
+    if year is None:
+        return None
+    return Resolved("DATE", f"{year:04d}-{month:02d}")
+
+
+def _year_named(words: str, ctx: Context) -> int | None:
+    """The year "last", "that", "the following"... year names; None when it counts
+    from a year not told (or from no publication date)."""
+    rel = " ".join(words.lower().split())
     if rel in _OF_THE_YEAR_TOLD:
         if ctx.last_year is None:
             return None  # no year told before to count from
-        year = ctx.last_year + _OF_THE_YEAR_TOLD[rel]
-    elif ctx.anchor is None:
-        return Resolved("DATE", f"XXXX-{month:02d}")
-    else:
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
-    return Resolved("DATE", f"{year:04d}-{month:02d}")
+        return ctx.last_year + _OF_THE_YEAR_TOLD[rel]
+    if ctx.anchor is None:
+        return None
+    return ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
 
 
 _OF_THE_YEAR_TOLD = {

@@ -156,6 +156,11 @@ _FUTURE_REF = (
     r"soon|the\s+(?:near\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
 )
 
+_YEAR_TOLD = (
+    r"last|next|this|that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding"
+)
+"""What may name a year before "year": "May of last year", "April 14 of that year"."""
+
 _I = re.IGNORECASE
 # Boundaries that refuse letters, digits and number punctuation on either side.
 _L = r"(?<![\w$£€#@/.,-])"
@@ -169,7 +174,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?<!\w)(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|to|and|through)\s*(?P<d2>{_DAY})(?:st|nd|rd|th)?)?"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?{_R}"
+            rf"(?:,?\s+(?P<y>{_YEAR})|\s+of\s+(?i:(?P<rel>{_YEAR_TOLD}))\s+year)?{_R}"
         ),
     ),
     (
@@ -177,7 +182,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"{_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY})(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-            rf"(?P<mon>{MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_R}"
+            rf"(?P<mon>{MONTH})(?:,?\s+(?P<y>{_YEAR})|\s+of\s+(?i:(?P<rel>{_YEAR_TOLD}))\s+year)?"
+            rf"{_R}"
         ),
     ),
     (
@@ -199,10 +205,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_rel_year",
         # "May of last year"; "in August of that year", "in March the following year":
         # counted from the year just told
-        re.compile(
-            rf"(?P<mon>{MONTH})\s+(?i:of\s+)?(?i:(?P<rel>last|next|this|that|the\s+same|"
-            rf"the\s+following|the\s+next|the\s+previous|the\s+preceding))\s+year{_R}"
-        ),
+        re.compile(rf"(?P<mon>{MONTH})\s+(?i:of\s+)?(?i:(?P<rel>{_YEAR_TOLD}))\s+year{_R}"),
     ),
     (
         "year",
