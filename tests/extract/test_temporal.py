@@ -393,3 +393,23 @@ def test_a_month_of_that_year_counts_from_the_year_just_told() -> None:
     )
     # With no year told before, the month stands alone and "that year" has no antecedent.
     assert "August of that year" not in values("In August of that year it was let go.")
+
+
+def test_part_of_a_month_told_by_relation_or_by_name() -> None:
+    def span_of(text: str, expression: str, published: str = "2010-07-17") -> tuple[str, str]:
+        found = {e.text: e for e in tag_dates(text, published)}
+        span = found[expression].span
+        assert span is not None
+        return span.start.isoformat(), span.end.isoformat()
+
+    assert span_of("He said late last month that.", "late last month") == (
+        "2010-06-21",
+        "2010-06-30",
+    )
+    assert span_of("It ended at the end of March.", "the end of March") == (
+        "2010-03-21",
+        "2010-03-31",
+    )
+    # "later that month" after a month told: that month (no day told to count from)
+    text = "He flew to Iran in August and was arrested later that month."
+    assert span_of(text, "later that month", "2012-01-14") == ("2011-08-01", "2011-08-31")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -230,6 +231,26 @@ def resolve_weekday(anchor: date, weekday: int, tense: str | None, rel: str = ""
 
 # --------------------------------------------------------------------------
 # What the resolvers share
+
+
+def mod_range(year: int, month: int | None, mod: str | None) -> DateSpan | None:
+    """The part of a month or year an ``early``/``mid``/``late`` modifier names."""
+    if not mod:
+        return None
+    words = mod.lower().split()  # "late", "the end of"
+    mod = words[1] if words[0] == "the" and len(words) > 1 else words[0]
+    part = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+    third = part.get(mod)
+    if third is None:
+        return None
+    if month is None:
+        first = 1 + 4 * third
+        last_month = first + 3
+        end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+        return DateSpan(date(year, first, 1), end, "range")
+    last = calendar.monthrange(year, month)[1]
+    bounds = ((1, 10), (11, 20), (21, last))[third]
+    return DateSpan(date(year, month, bounds[0]), date(year, month, bounds[1]), "range")
 
 
 @dataclass

@@ -11,6 +11,7 @@ from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
     add_months,
+    mod_range,
     resolve_weekday,
     shift_days,
     week_value,
@@ -135,6 +136,9 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
                 # "Later that week": after the day just told, to the week's end.
                 resolved.span = DateSpan(min(after, whole.end), whole.end, "range")
             return resolved
+        if unit == "month" and ctx.last_span is not None and ctx.last_span.precision == "month":
+            # "He went in August and was arrested later that month": the month just told
+            return _unit_value(ctx, unit, 0, ctx.last_span.start)
         return None
     if unit == "weekend" and ctx.anchor and ctx.anchor.date:
         weekday = ctx.anchor.date.isoweekday()
@@ -164,7 +168,12 @@ def _relative_unit(m: Match, ctx: Context, start: int, end: int) -> Resolved | N
     if rel in ("the previous", "the following") and ctx.last_span is not None:
         # Anaphoric: counted from the date just mentioned, not from the anchor.
         return _unit_value(ctx, unit, delta, ctx.last_span.start)
-    return _unit_value(ctx, unit, delta)
+    resolved = _unit_value(ctx, unit, delta)
+    if unit == "month" and resolved is not None and resolved.value[:4].isdigit():
+        # "late last month": its last third, as "late June" would be
+        year, month = int(resolved.value[:4]), int(resolved.value[5:7])
+        resolved.span = mod_range(year, month, m["mod"]) or resolved.span
+    return resolved
 
 
 def _earlier_this(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:

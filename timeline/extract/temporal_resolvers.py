@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date
@@ -13,6 +12,7 @@ from timeline.extract.temporal_anchor import (
     Context,
     Resolved,
     add_months,
+    mod_range,
     resolve_month,
     resolve_month_day,
 )
@@ -37,25 +37,6 @@ _MONTH_PREPOSITIONS = _SEASON_PREPOSITIONS | words(
 
 def _date(resolved: date | None) -> Resolved | None:
     return Resolved("DATE", resolved.isoformat()) if resolved else None
-
-
-def _mod_range(year: int, month: int | None, mod: str | None) -> DateSpan | None:
-    """The part of a month or year an ``early``/``mid``/``late`` modifier names."""
-    if not mod:
-        return None
-    mod = mod.lower().split()[-1] if mod.lower().startswith("the") else mod.lower()
-    part = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
-    third = part.get(mod)
-    if third is None:
-        return None
-    if month is None:
-        first = 1 + 4 * third
-        last_month = first + 3
-        end = date(year, last_month, calendar.monthrange(year, last_month)[1])
-        return DateSpan(date(year, first, 1), end, "range")
-    last = calendar.monthrange(year, month)[1]
-    bounds = ((1, 10), (11, 20), (21, last))[third]
-    return DateSpan(date(year, month, bounds[0]), date(year, month, bounds[1]), "range")
 
 
 def _full_year(text: str, anchor: Anchor | None) -> int:
@@ -124,7 +105,7 @@ def _month_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None
     if year is None:
         return None
     value = f"{year:04d}-{month:02d}"
-    return Resolved("DATE", value, _mod_range(year, month, m["mod"]))
+    return Resolved("DATE", value, mod_range(year, month, m["mod"]))
 
 
 def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
@@ -140,7 +121,7 @@ def _rel_month(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         year = resolve_month(ctx.anchor, month, "future", strict=True)
     else:
         year = ctx.anchor.year
-    return Resolved("DATE", f"{year:04d}-{month:02d}", _mod_range(year, month, m["mod"]))
+    return Resolved("DATE", f"{year:04d}-{month:02d}", mod_range(year, month, m["mod"]))
 
 
 def _month_rel_year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
@@ -191,7 +172,7 @@ def _year(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         first = date(year, 1 + 6 * (half - 1), 1)
         last = date(year, 6 * half, 30 if half == 1 else 31)
         return Resolved("DATE", f"{year:04d}-H{half}", DateSpan(first, last, "range"))
-    return Resolved("DATE", f"{year:04d}", _mod_range(year, None, mod))
+    return Resolved("DATE", f"{year:04d}", mod_range(year, None, mod))
 
 
 def _spelled_year(text: str) -> int | None:
