@@ -39,3 +39,20 @@ def test_a_dateline_dates_nothing_and_names_no_actor() -> None:
         d = dateline(f"Headline\n\n{line}")
         assert d is not None and line[: d.end - 10] == head, head
     assert dateline("Iran seized a tanker - on Tuesday - in the Gulf.") is None
+
+
+def test_what_there_was_none_of_or_little_room_for_did_not_happen() -> None:
+    for text in (
+        "There were no direct contacts between Iran and the United States on Monday.",
+        "On Monday he kept a schedule that left little room for meetings with Iran.",
+    ):
+        assert not [c for c in found(text, "2000-09-11") if c.modality == "asserted"], text
+    text = "Washington said on Monday that it was ready for a dialogue with Iran."
+    assert only(text, "talks", "2000-09-11").modality == "possible"
+
+
+def test_agreeing_to_extend_talks_is_a_deal() -> None:
+    text = "Iran and the United States agreed on Monday to keep negotiating for seven months."
+    c = only(text, "deal", "2014-11-26")
+    assert c.span is not None and c.span.start == date(2014, 11, 24)
+    assert only("Iran and the United States agreed to extend the talks.", "deal").subtype

@@ -18,7 +18,10 @@ MODALITY = (
             r"put\s+off|postpon(?:ed|es|ing)|deferred|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
             r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|"
-            r"\bno\s+(?:[\w-]+\s+){0,2}(?:had|has|have)\s+(?:ever\s+)?(?:been\s+)?(?-i:[a-z]+)\b|cancell?ed|aborted|scrapped|no\s+signs?\s+of|no\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b",
+            r"\bno\s+(?:[\w-]+\s+){0,2}(?:had|has|have)\s+(?:ever\s+)?(?:been\s+)?(?-i:[a-z]+)\b|cancell?ed|aborted|scrapped|no\s+signs?\s+of|(?:no|little)\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b"
+            # "there had been no talks", "no direct contacts": none took place
+            r"|\bno\s+(?:[\w-]+\s+)?(?=(?:talks|negotiations?|meetings?|contacts?|dialogue|"
+            r"deal|agreement|visits?|strikes?|attacks?|letters?|messages?)\b)",
             re.I,
         ),
     ),
@@ -43,7 +46,7 @@ MODALITY = (
         "possible",
         re.compile(
             r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
-            r"(?:stood|stands|was|were|is|are)\s+ready\s+to|"
+            r"(?:stood|stands|was|were|is|are)\s+ready\s+(?:to|for)|"
             r"seeks?|sought|hop(?:e|es|ed|ing)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)|"
             r"(?:was|were|is|are)\s+studying|options?\s+(?:of|for|including))\b",
             re.I,

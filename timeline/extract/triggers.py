@@ -100,8 +100,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:agreed\s+to\s+(?:return|unfreeze|pay|restore|hand\s+over|transfer|sign|suspend|"
-        r"allow|let|accept|halt|stop|cap|limit|ship|open|resume)"
+        # ("agreed on Monday to extend the talks", "to push the deadline back")
+        r"\b(?:agreed(?:\s+(?:on|in|last|this|late|early)(?:\s+[\w.]+){1,2}?)?\s+to\s+(?:return|"
+        r"unfreeze|pay|restore|hand\s+over|transfer|sign|suspend|allow|let|accept|halt|stop|cap|"
+        r"limit|ship|open|resume|extend|prolong|push\s+(?:\w+\s+){0,2}back|keep\s+negotiating|"
+        r"keep\s+talking|continue\s+(?:negotiating|talking|the\s+talks))"
         r"|agreed\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:package|plan|framework|text|deal|"
         r"agreement|accord|declaration|roadmap|road\s+map)"
         r"|put\s+(?:his|her|their)\s+signatures?\s+to)\b",
