@@ -56,3 +56,10 @@ def test_agreeing_to_extend_talks_is_a_deal() -> None:
     c = only(text, "deal", "2014-11-26")
     assert c.span is not None and c.span.start == date(2014, 11, 24)
     assert only("Iran and the United States agreed to extend the talks.", "deal").subtype
+
+
+def test_struck_from_a_list_and_a_round_of_retaliation_are_no_attack_nor_talks() -> None:
+    text = "The court on Thursday struck from its list the case Iran brought."
+    assert not [c for c in found(text, "1996-02-27") if c.category == "strike"]
+    text = "U.S. jets bombed a depot in Syria on Wednesday, a second round of retaliation."
+    assert {c.category for c in found(text, "2023-11-10")} == {"strike"}
