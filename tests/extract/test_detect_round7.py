@@ -63,3 +63,47 @@ def test_struck_from_a_list_and_a_round_of_retaliation_are_no_attack_nor_talks()
     assert not [c for c in found(text, "1996-02-27") if c.category == "strike"]
     text = "U.S. jets bombed a depot in Syria on Wednesday, a second round of retaliation."
     assert {c.category for c in found(text, "2023-11-10")} == {"strike"}
+
+
+def kinds(text: str, published: str = "2024-01-16") -> set[tuple[str, str | None]]:
+    return {(c.category, c.subtype) for c in found(text, published) if c.modality == "asserted"}
+
+
+def test_more_words_for_known_kinds() -> None:
+    cases = {
+        "Iran's navy staged a large exercise near the strait on Jan. 4.": (
+            "other",
+            "military exercise",
+        ),
+        "Germany's economy minister, Sigmar Gabriel, flew into Tehran on Sunday.": (
+            "visit",
+            "visit",
+        ),
+        "On Jan. 2, Lloyd Austin ordered a Terminal High Altitude Area Defense battery to "
+        "the Middle East.": ("other", "force posture"),
+        "In August, 3,000 more U.S. sailors and Marines reached the region aboard two ships.": (
+            "other",
+            "force posture",
+        ),
+        "Ukraine stripped the Iranian ambassador of his accreditation on Jan. 3.": (
+            "other",
+            "envoys recalled",
+        ),
+        "Britain announced matching designations against Iran on Jan. 5.": (
+            "sanction",
+            "sanctions",
+        ),
+        "Last month the President took Iran off the list of major drug-producing countries.": (
+            "other",
+            "sanctions eased",
+        ),
+        "Iran filed its suit against the United States on May 17, 1989.": ("other", "legal action"),
+        "George Bush defended the Navy's conduct before the Security Council on July 14, 1988.": (
+            "statement",
+            "statement",
+        ),
+        "Madeleine Albright proposed on June 17, 1998, that Iran and the United States draw up "
+        "a road map.": ("statement", "statement"),
+    }
+    for text, kind in cases.items():
+        assert kind in kinds(text), text

@@ -147,6 +147,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+"
         + _LIFTED
         # "exempted China and Singapore", "granted waivers to eight buyers"
+        # "took Iran off the list of major drug producers"
+        + r"|(?:took|taken|taking)\s+(?:[\w'’-]+\s+){1,3}off\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
+        + r"|removed\s+(?:[\w'’-]+\s+){1,3}from\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
     ),
     _t(
@@ -157,6 +160,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         + _LIFTED
         + r"\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
+        r"|(?:announced|imposed|issued|unveiled)\s+(?:[\w-]+\s+){0,2}designations"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
@@ -247,7 +251,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+to|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+(?:in)?to|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
@@ -286,7 +290,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "15",
         "military exercise",
         r"\b(?:staged|held|conducted|launched|began|started|carried\s+out)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:drills|exercises|war\s+games|maneuvers|manoeuvres)\b",
+        r"(?:drills?|exercises?|war\s+games|maneuvers|manoeuvres)\b",
     ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
@@ -294,14 +298,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         "15",
         "force posture",
         r"\b(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
-        r"rush(?:ed|ing)|amass(?:ed|ing)|mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,5}?"
+        r"rush(?:ed|ing)|amass(?:ed|ing)|mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,7}?"
         r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
         r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
         r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
-        r"air\s+defen[cs]e\s+systems?|squadrons?)\b"
-        # "About 100 Marines from a crisis-response force flew in from Kuwait"
-        r"|\b(?:troops|soldiers|marines|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
-        r"(?:flew\s+in|arrived|were\s+(?:sent|deployed|flown|rushed|airlifted))"
+        r"air\s+defen[cs]e\s+systems?|squadrons?|batter(?:y|ies)|battalions?|submarines?)\b"
+        # "About 100 Marines from a crisis-response force flew in from Kuwait", "3,000 sailors
+        # and Marines reached the region", "a submarine had arrived in its area of operations"
+        r"|\b(?:troops|soldiers|sailors|marines|paratroopers|reinforcements|warships|"
+        r"submarines?|destroyers|bombers)\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:flew\s+in|arrived|reached\s+the\s+(?:region|Gulf|Middle\s+East)|"
+        r"were\s+(?:sent|deployed|flown|rushed|airlifted))"
         # "U.S. warships escorted reflagged Kuwaiti tankers"
         r"|\b(?:escort(?:ed|ing)|accompan(?:ied|ying|y))\s+(?:[\w.-]+\s+){0,4}?(?:tankers|ships|vessels|convoys)\b",
     ),
@@ -341,7 +348,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|ordered\s+(?:[\w'’-]+\s+){0,3}?(?:diplomats?|ambassadors?|envoys?)\s+(?:out|to\s+leave)"
         r"|(?:closed|shut)\s+(?:down\s+)?(?:its|their|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:embassy|consulate|mission)"
         r"(?!\s+(?:to|for)\s+(?:the\s+)?(?:public|visitors|business)\b)"
-        r"|ordered\s+the\s+departure\s+of|downgrad(?:e|ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:relations|ties))\b",
+        r"|ordered\s+the\s+departure\s+of|downgrad(?:e|ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:relations|ties)"
+        # "stripped the ambassador of his accreditation", "cut the embassy's staff"
+        r"|stripped\s+(?:[\w'’-]+\s+){1,4}of\s+(?:his|her|their)\s+accreditation"
+        r"|(?:cut|cuts|reduction|reduced|reduce)\s+(?:in\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+        r"(?:embassy['’]s|diplomatic)\s+(?:staff|presence))\b",
     ),
     _t(
         "other",
@@ -361,7 +372,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "173",
         "legal action",
-        r"\b(?:sentenced|convicted|indicted|put\s+on\s+trial"
+        r"\b(?:sentenced|convicted|indicted|put\s+on\s+trial|pleaded\s+guilty|(?<!to\s)sued"
+        # "Iran filed its suit on May 17, 1989"
+        r"|(?:filed|brought)\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:suit|lawsuit|case)s?"
         r"|(?:court|tribunal|judge)\s+(?:[\w-]+\s+){0,4}?(?:ordered|ruled)"
         r"|trial\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:opened|began|started))\b",
     ),
@@ -445,6 +459,9 @@ STATEMENTS: tuple[Trigger, ...] = (
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
         r"cautioned|reaffirmed|reiterated|(?:shot|fired|hit)\s+back(?!\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|fire|drones?))|"
         r"disclosed|revealed|conceded|apologi[sz]ed|regretted|certified|"
+        # "defended the Navy's conduct", "proposed on June 17 that the two countries ..."
+        r"defended(?!\s+(?:itself|themselves|the\s+(?:country|base|ship|city|border)))|"
+        r"proposed(?=(?:\s+[\w.,]+){0,5}?\s+that\b)|"
         r"expressed\s+(?:[\w-]+\s+){0,2}(?:regret|concern|support|condolences|sympathy|hope|satisfaction|outrage)|"
         r"went\s+on\s+(?:state\s+|national\s+)?(?:television|TV|radio|the\s+air)|"
         r"(?:responded|replied|reacted)\s+(?:[\w-]+\s+){0,4}?with\s+an?\s+(?:[\w-]+\s+)?"
