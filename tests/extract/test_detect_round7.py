@@ -107,3 +107,20 @@ def test_more_words_for_known_kinds() -> None:
     }
     for text, kind in cases.items():
         assert kind in kinds(text), text
+
+
+def test_an_event_named_by_a_noun_and_counted_from_is_told_on_its_day() -> None:
+    text = (
+        "Militias fired rockets at a U.S. base in Iraq on Oct. 20.\n\n"
+        "The attacks on American positions began on Oct. 17, ten days after the Hamas "
+        "assault on southern Israel set off the war in Gaza."
+    )
+    hamas = [c for c in found(text, "2023-11-10") if ("Hamas", "initiator") in c.actors]
+    assert len(hamas) == 1 and hamas[0].span is not None
+    assert hamas[0].span.start == hamas[0].span.end == date(2023, 10, 7)
+    text = "Iran fired missiles at U.S. bases on Jan. 8, five days after the U.S. strike on Iraq."
+    days = sorted(c.span.start for c in found(text, "2020-01-20") if c.span is not None)
+    assert days == [date(2020, 1, 3), date(2020, 1, 8)]
+    # Without a count, the noun names an event told elsewhere: no new one.
+    text = "Iran fired missiles at U.S. bases on Jan. 8, days after the U.S. strike on Iraq."
+    assert len([c for c in found(text, "2020-01-20") if c.category == "strike"]) == 1

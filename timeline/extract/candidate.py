@@ -24,7 +24,13 @@ from timeline.extract.event_dates import (
 from timeline.extract.gazetteer import ActorMention
 from timeline.extract.implied import administration_of
 from timeline.extract.modality import modality_of
-from timeline.extract.references import ANAPHORA, CAME_AFTER, PRECEDED, told_before
+from timeline.extract.references import (
+    ANAPHORA,
+    CAME_AFTER,
+    PRECEDED,
+    counted_reference,
+    told_before,
+)
 from timeline.extract.roles import relative_head, relative_subject, roles_of, speaker_of
 from timeline.extract.sentences import Span
 from timeline.extract.triggers import APPEAL, VISIT, Hit, Trigger
@@ -304,6 +310,8 @@ def build_candidate(
     if _reduced_relative(text, m):
         return None  # "Americans detained in Iran were freed": a state, not this event
     anaphora = ANAPHORA.search(text, max(clause.start, trigger_start - 30), trigger_start)
+    if anaphora is not None and counted_reference(text, anaphora.start()):
+        anaphora = None  # "ten days after the Hamas assault": told here, dated by the count
     since_then = clause.start == sentence.start and SINCE_THEN.match(text, sentence.start)
     perfect = present_perfect(text, clause, trigger_start, m.end)
     expression, narrative = event_date(
