@@ -124,3 +124,14 @@ def test_an_event_named_by_a_noun_and_counted_from_is_told_on_its_day() -> None:
     # Without a count, the noun names an event told elsewhere: no new one.
     text = "Iran fired missiles at U.S. bases on Jan. 8, days after the U.S. strike on Iraq."
     assert len([c for c in found(text, "2020-01-20") if c.category == "strike"]) == 1
+
+
+def test_a_reason_given_is_no_attack_and_its_doer_did_not_do_the_event() -> None:
+    text = (
+        "On Jan. 11 the Iranian navy seized the ship under a court order, in retaliation for "
+        "the theft of Iranian oil by the United States."
+    )
+    events = found(text, "2024-01-16")
+    assert {c.category for c in events} == {"other"}
+    assert ("Iran", "initiator") in events[0].actors
+    assert ("United States", "initiator") not in events[0].actors

@@ -88,6 +88,11 @@ _OTHER_BY = re.compile(
     re.I,
 )
 """'facilities used by Iran's Revolutionary Guards': someone who did something else."""
+_REASON = re.compile(
+    r"\b(?:in\s+(?:retaliation|response|revenge)\s+(?:for|to)|after|following)\s", re.I
+)
+"""'seized the ship, in retaliation for the theft of its oil by the United States': the
+one named after "by" did what the reason tells, not this."""
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _PROGRESSIVE = re.compile(r"\w+ing\b")
 """'was sending': not a passive."""
@@ -294,6 +299,7 @@ def roles_of(
                 m.actor not in roles
                 and _BY.search(text, max(trigger_start, m.start - 20), m.start)
                 and not _OTHER_BY.search(text, max(trigger_start, m.start - 30), m.start)
+                and not _REASON.search(text, trigger_start, m.start)
             ):
                 # "an attack by Iran", "Iran was struck by Israel": the one named after
                 # "by" did it, and a doer named before is then its target.

@@ -64,7 +64,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "190",
         "attack",
         r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
-        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|retaliation|strikes? on|attacks? on|raids? on"
+        r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|(?<!in\s)retaliation|strikes? on|attacks? on|raids? on"
         # "three Katyusha rockets crashed into open ground", "mortar rounds landed inside"
         r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,2}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
         r"|(?:air|bombing|aerial)\s+campaign\s+(?:against|on)|fired\s+(?:[\w-]+\s+){0,3}?(?:warning\s+)?shots)\b",
