@@ -135,3 +135,10 @@ def test_a_reason_given_is_no_attack_and_its_doer_did_not_do_the_event() -> None
     assert {c.category for c in events} == {"other"}
     assert ("Iran", "initiator") in events[0].actors
     assert ("United States", "initiator") not in events[0].actors
+
+
+def test_onlookers_in_a_capital_speak_for_no_state() -> None:
+    text = "Analysts in Tehran said on Monday that Mr. Khatami could not risk a handshake."
+    assert not [c for c in found(text, "2000-09-11") if c.category == "statement"]
+    text = "Officials in Tehran said on Monday that the talks were over."
+    assert [c for c in found(text, "2000-09-11") if c.category == "statement"]

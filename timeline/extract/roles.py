@@ -342,6 +342,14 @@ _SPEAKER_GAP = re.compile(
 )
 
 
+_ONLOOKERS = re.compile(
+    r"\b(?:analysts|experts|observers|residents|commentators|scholars|academics|journalists|"
+    r"reporters|economists|traders|historians|citizens|protesters|people)\s+(?:in|from|of)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
 def speaker_of(
     text: str, m: Hit, mentions: Sequence[ActorMention], mention_starts: Sequence[int]
 ) -> ActorMention | None:
@@ -355,6 +363,12 @@ def speaker_of(
             break
         if mention.via == PAIR_VIA:
             continue  # "the two sides said": no one speaker
+        if _ONLOOKERS.search(text, max(0, mention.start - 40), mention.start):
+            if start - 170 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
+                text, mention.end, start
+            ):
+                return None  # "Analysts in Tehran said": no one who speaks for a state
+            continue
         if start - 170 <= mention.end <= start:
             gap = _SPEAKER_GAP.fullmatch(text, mention.end, start)
             if gap is not None:
