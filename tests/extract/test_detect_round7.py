@@ -142,3 +142,11 @@ def test_onlookers_in_a_capital_speak_for_no_state() -> None:
     assert not [c for c in found(text, "2000-09-11") if c.category == "statement"]
     text = "Officials in Tehran said on Monday that the talks were over."
     assert [c for c in found(text, "2000-09-11") if c.category == "statement"]
+
+
+def test_what_was_told_to_a_meeting_is_a_statement_not_talks() -> None:
+    text = (
+        "On Oct. 24, Antony Blinken told a ministerial meeting of the Security Council that "
+        "the United States did not want a wider war with Iran."
+    )
+    assert kinds(text, "2023-11-10") == {("statement", "statement")}

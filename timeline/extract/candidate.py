@@ -193,6 +193,13 @@ def _reduced_relative(text: str, m: Hit) -> bool:
     )
 
 
+_ADDRESSED = re.compile(
+    r"\b(?:told|addressed|briefed|spoke\s+(?:to|at|before))\s+(?:a|an|the)\s+(?:[\w.-]+\s+){0,3}$",
+    re.I,
+)
+"""Before a meeting's noun: what was said to the meeting, not talks held."""
+
+
 @dataclass
 class TextContext:
     """What every candidate of one text is built from (``owned`` and ``told`` grow as
@@ -299,6 +306,10 @@ def build_candidate(
         return None
     if trigger.category == "statement" and not appeal and speaker is None:
         return None
+    if trigger.category == "talks" and _ADDRESSED.search(
+        text, max(clause.start, trigger_start - 50), trigger_start
+    ):
+        return None  # "told a ministerial meeting of the Security Council": a statement
     if trigger.category == "visit" and not any(m.start <= a.start <= m.end + 30 for a in mentions):
         return None  # "a trip to the Middle East": no state visited
     if trigger.category == "visit" and _PRIVATE_TRAVELLERS.search(
