@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.extract.test_detect import found, only
+from timeline.dates import DateSpan
 from timeline.extract.detect import dateline
 
 
@@ -150,3 +151,38 @@ def test_what_was_told_to_a_meeting_is_a_statement_not_talks() -> None:
         "the United States did not want a wider war with Iran."
     )
     assert kinds(text, "2023-11-10") == {("statement", "statement")}
+
+
+AUDIT = [
+    ("strike", "Militants ambushed a U.S. convoy in Iraq on Tuesday."),
+    ("strike", "A suicide bomber blew himself up outside the U.S. embassy in Iraq on Tuesday."),
+    ("strike", "Iran's navy mined the harbor on Tuesday."),
+    ("visit", "The Iraqi prime minister went to Tehran on Tuesday."),
+    ("visit", "Zarif headed to Muscat on Tuesday."),
+    ("message", "Washington conveyed a warning to Tehran through Iraq on Tuesday."),
+    ("message", "Oman relayed an American offer to Tehran on Tuesday."),
+    ("deal", "Iran and Saudi Arabia restored diplomatic relations on Tuesday."),
+    ("deal", "The United States and Iran agreed to a ceasefire on Tuesday."),
+    ("sanction", "The Security Council voted to impose new sanctions on Iran on Tuesday."),
+    ("sanction", "Washington targeted Iran's shipping network with new penalties on Tuesday."),
+    ("statement", "Rouhani signaled on Tuesday that Iran was open to talks."),
+    ("other", "The United States unfroze $6 billion of Iranian funds on Tuesday."),
+    ("other", "Iran expelled two IAEA inspectors on Tuesday."),
+    ("other", "Iran boarded a Greek tanker on Tuesday."),
+]
+
+
+def test_a_vocabulary_audit_of_common_phrasings() -> None:
+    """Phrasings written for the purpose, one per family of words; each is told as
+    happening on the Tuesday before publication."""
+    for category, text in AUDIT:
+        events = [
+            c
+            for c in found(text)
+            if c.category == category and c.modality == "asserted" and c.span is not None
+        ]
+        assert events and events[0].span == DateSpan(date(2020, 1, 7), date(2020, 1, 7), "day"), (
+            text
+        )
+    # (targeted with penalties is no attack)
+    assert not [c for c in found(AUDIT[10][1]) if c.category == "strike"]

@@ -148,7 +148,7 @@ bargain, "in exchange for a relaxation of sanctions"."""
 
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
-    r"secured|brokered|finali[sz]ed)\b",
+    r"secured|brokered|finali[sz]ed|restored|re-?established)\b",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ from timeline.extract.temporal_rules import (
 NEEDS_TO = words("set going plan plans planning intend intends aims hope hopes due")
 INTENT_TO = words(
     "agreed agrees agree agreement plan plans planned decided decision offer offered bid "
-    "proposal proposed promised pledged vowed voted hopes hoped wants wanted seeks sought aims"
+    "proposal proposed promised pledged vowed hopes hoped wants wanted seeks sought aims"
 )
 """Before "to" and a verb, they put what follows after the time of the verb."""
 NOT_BEFORE_VERBS = words("to a an the its their his her our this that these those still very newly")
@@ -106,7 +106,12 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if w == "to" and prev in ("is", "are", "was", "were"):
         return "future"  # "is to resume trading Tuesday"
     if w == "to" and prev in INTENT_TO:
-        return "future"  # "agreed to buy the line in February": what was agreed lies ahead
+        # "agreed to buy the line in February": what was agreed lies ahead (not "agreed
+        # to a ceasefire on Tuesday", "relayed an offer to Tehran": no verb follows)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt[:1].islower() and nxt.lower() not in NOT_BEFORE_VERBS:
+            return "future"
+        return None
     if w in PRESENT_CUES:
         return "present"
     return None

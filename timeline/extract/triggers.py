@@ -63,11 +63,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted(?![^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|measures|restrictions|tariffs|designations)\b)|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|(?<!in\s)retaliation|strikes? on|attacks? on|raids? on"
         # "three Katyusha rockets crashed into open ground", "mortar rounds landed inside"
         r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,2}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
-        r"|(?:air|bombing|aerial)\s+campaign\s+(?:against|on)|fired\s+(?:[\w-]+\s+){0,3}?(?:warning\s+)?shots)\b",
+        r"|(?:air|bombing|aerial)\s+campaign\s+(?:against|on)|fired\s+(?:[\w-]+\s+){0,3}?(?:warning\s+)?shots"
+        # "ambushed a convoy", "blew himself up outside the embassy", "mined the harbor"
+        r"|ambushed|blew\s+(?:himself|herself|themselves)\s+up|suicide\s+(?:bombings?|attacks?)"
+        r"|(?<!was\s)(?<!were\s)mined\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,2}?(?:harbou?r|port|strait|waters|channel|gulf)"
+        r"|laid\s+(?:[\w-]+\s+){0,2}mines)\b",
     ),
     _t(
         "other",
@@ -76,6 +80,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # (not "a captured spy plane", "the detained Americans": a participle naming a thing)
         r"\b(?:(?<!\ba\s)(?<!\ban\s)(?<!the\s)(?<!its\s)(?<!their\s)(?:seized|captured|detained|"
         r"arrested|confiscated|abducted|kidnapped|jailed|imprisoned)|seizure of|jailing\s+of"
+        r"|boarded\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:tanker|ship|vessel|freighter|boat|dhow)"
         # "took away five of its staff"
         r"|(?:took|carried|hauled|led)\s+(?:away|off)\s+(?:[\w-]+\s+){0,4}?(?:staff|men|women|officials|"
         r"people|diplomats|employees|crew|sailors|soldiers|guards|Iranians|Americans|Britons)"
@@ -135,7 +140,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "deal",
         "057",
         "agreement",
-        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?|statements?|letters?|petitions?|condolence\s+books?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding))\b",
+        r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?|statements?|letters?|petitions?|condolence\s+books?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding)|(?:restored|re-?established|resumed)\s+(?:full\s+)?(?:diplomatic\s+)?(?:relations|ties))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
@@ -147,7 +152,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+"
         + _LIFTED
         # "exempted China and Singapore", "granted waivers to eight buyers"
-        # "took Iran off the list of major drug producers"
+        # "unfroze $6 billion of Iranian funds", "took Iran off the list of major drug producers"
+        + r"|unfro(?:ze|zen)|unblocked\s+(?:[\w$.,-]+\s+){0,4}?(?:funds|assets|accounts|money)"
         + r"|(?:took|taken|taking)\s+(?:[\w'’-]+\s+){1,3}off\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|removed\s+(?:[\w'’-]+\s+){1,3}from\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
@@ -161,6 +167,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         + r"\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
         r"|sanctioned|blacklist\w*|designated|maximum pressure"
         r"|(?:announced|imposed|issued|unveiled)\s+(?:[\w-]+\s+){0,2}designations"
+        # "targeted Iran's shipping network with new penalties"
+        r"|targeted\s+(?:[\w'’-]+\s+){1,6}?with\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|restrictions)"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
@@ -204,6 +212,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
         r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:[\w.'’-]+\s+){0,5}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|protests?|complaints?|invitations?)\b"
+        r"|\b(?:convey(?:ed|s)?|relay(?:ed|s)?|transmitted|passed\s+on)\s+(?:[\w.'’-]+\s+){0,4}(?:warnings?|offers?|assurances?|demands?|threats?|requests?|terms|positions?|views)\b"
         # an envoy travelling with a message: "flew to Algiers with Washington's reply"
         r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
         r"(?:messages?|letters?|repl(?:y|ies)|responses?|proposals?|answer)\b"
@@ -251,7 +260,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "visit",
         "042",
         "visit",
-        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+(?:in)?to|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
+        r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+(?:in)?to|went\s+to(?=\s+(?-i:[A-Z]))|headed\s+to(?=\s+(?-i:[A-Z]))|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
@@ -343,7 +352,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "envoys recalled",
         r"\b(?:(?:recalled|withdrew|summoned\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:ambassadors?|envoys?|diplomats|charg[eé]s?\s+d['’]affaires)"
-        r"|(?:expelled|to\s+expel)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats)"
+        r"|(?:expelled|to\s+expel)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats|inspectors)"
         # "ordered every Iranian diplomat out", "closed its own embassy in Tehran"
         r"|ordered\s+(?:[\w'’-]+\s+){0,3}?(?:diplomats?|ambassadors?|envoys?)\s+(?:out|to\s+leave)"
         r"|(?:closed|shut)\s+(?:down\s+)?(?:its|their|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:embassy|consulate|mission)"
@@ -457,7 +466,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|confirmed|acknowledged|admitted|underscored|stressed|tweeted|weighed\s+in|"
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
-        r"cautioned|reaffirmed|reiterated|(?:shot|fired|hit)\s+back(?!\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|fire|drones?))|"
+        r"cautioned|reaffirmed|reiterated|signall?ed|(?:shot|fired|hit)\s+back(?!\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|fire|drones?))|"
         r"disclosed|revealed|conceded|apologi[sz]ed|regretted|certified|"
         # "defended the Navy's conduct", "proposed on June 17 that the two countries ..."
         r"defended(?!\s+(?:itself|themselves|the\s+(?:country|base|ship|city|border)))|"
