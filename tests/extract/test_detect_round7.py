@@ -186,3 +186,8 @@ def test_a_vocabulary_audit_of_common_phrasings() -> None:
         )
     # (targeted with penalties is no attack)
     assert not [c for c in found(AUDIT[10][1]) if c.category == "strike"]
+
+
+def test_unfrozen_funds_named_are_no_release_of_funds() -> None:
+    text = "On Tuesday the unfrozen Iranian funds came under scrutiny in Washington."
+    assert not [c for c in found(text) if c.subtype == "sanctions eased"]

@@ -153,7 +153,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         + _LIFTED
         # "exempted China and Singapore", "granted waivers to eight buyers"
         # "unfroze $6 billion of Iranian funds", "took Iran off the list of major drug producers"
-        + r"|unfro(?:ze|zen)|unblocked\s+(?:[\w$.,-]+\s+){0,4}?(?:funds|assets|accounts|money)"
+        + r"|unfroze|(?<=was\s)unfrozen|(?<=were\s)unfrozen|(?<=been\s)unfrozen|unblocked\s+(?:[\w$.,-]+\s+){0,4}?(?:funds|assets|accounts|money)"
         + r"|(?:took|taken|taking)\s+(?:[\w'’-]+\s+){1,3}off\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|removed\s+(?:[\w'’-]+\s+){1,3}from\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
