@@ -212,9 +212,7 @@ _DATELINE = re.compile(
 def dateline(text: str) -> Span | None:
     """Where the dateline opening a story is (in its first lines), if it has one."""
     m = _DATELINE.search(text, 0, 600)
-    if m is None or not any(c.isalpha() and c.isupper() for c in m.group()[:3]):
-        return None
-    return Span(m.start(), m.end())
+    return Span(m.start(), m.end()) if m is not None else None
 
 
 def detect(

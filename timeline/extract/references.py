@@ -52,18 +52,16 @@ def counted_reference(text: str, at: int) -> bool:
     """Whether "N days after" (or before) stands right before ``at``: "ten days after
     the Hamas assault" tells that event, dated by the count."""
     m = _AFTER_WORD.search(text, max(0, at - 12), at)
-    return m is not None and _COUNTED.search(text, max(0, m.start() - 30), m.start()) is not None
+    return m is not None and _counted(text, m.start())
+
+
+def _counted(text: str, at: int) -> bool:
+    """Whether a count ("ten days", not "the day") ends at ``at``."""
+    m = _OFFSET.search(text, max(0, at - 30), at)
+    return m is not None and m[1].lower() != "the"
 
 
 _AFTER_WORD = re.compile(r"\b(?:after|before)\s+$", re.I)
-_COUNTED = re.compile(
-    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:hours?|days?|weeks?|months?|years?)\s+$",
-    re.I,
-)
-"""A count before "after" or "before": "ten days after the Hamas assault"."""
-_NOUN_PHRASE = re.compile(r"(?:after|before)\s+(?:the|a|an)\s+(?:[\w.'’-]+\s+){1,4}", re.I)
-"""What stands between "after" and an event's noun: "after the Hamas assault"."""
 
 
 _UNNAMED_SUBJECT = re.compile(
@@ -84,10 +82,10 @@ def told_here_at(text: str, after: int, trigger_start: int, mention_starts: Sequ
         ) or _UNNAMED_SUBJECT.fullmatch(text, after, trigger_start) is not None
     # "ten days after the Hamas assault on Israel": counted, with its doer named before it
     if (
-        _COUNTED.search(text, max(0, after - 30), after) is not None
+        _counted(text, after)
         and low < len(mention_starts)
         and mention_starts[low] < trigger_start
-        and _NOUN_PHRASE.fullmatch(text, after, trigger_start) is not None
+        and _UNNAMED_SUBJECT.fullmatch(text, after, trigger_start) is not None
     ):
         return True
     # "in retaliation for a missile attack by Iran on October 1": named with its doer.
