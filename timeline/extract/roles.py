@@ -363,18 +363,19 @@ def speaker_of(
             break
         if mention.via == PAIR_VIA:
             continue  # "the two sides said": no one speaker
+        gap = (
+            _SPEAKER_GAP.fullmatch(text, mention.end, start)
+            if start - 170 <= mention.end <= start
+            else None
+        )
         if _ONLOOKERS.search(text, max(0, mention.start - 40), mention.start):
-            if start - 170 <= mention.end <= start and _SPEAKER_GAP.fullmatch(
-                text, mention.end, start
-            ):
+            if gap is not None:
                 return None  # "Analysts in Tehran said": no one who speaks for a state
             continue
-        if start - 170 <= mention.end <= start:
-            gap = _SPEAKER_GAP.fullmatch(text, mention.end, start)
-            if gap is not None:
-                # the person's name tells two speakers of one side apart
-                name = gap["name"]
-                return replace(mention, via=" ".join(name.split())) if name else mention
+        if gap is not None:
+            # the person's name tells two speakers of one side apart
+            name = gap["name"]
+            return replace(mention, via=" ".join(name.split())) if name else mention
         if (
             end <= mention.start <= end + 25
             and _SAID_BY.match(text, start)
