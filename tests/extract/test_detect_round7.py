@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.extract.test_detect import found, only
-from timeline.dates import DateSpan
+from timeline.dates import day_span
 from timeline.extract.detect import dateline
 
 
@@ -181,9 +181,7 @@ def test_a_vocabulary_audit_of_common_phrasings() -> None:
             for c in found(text)
             if c.category == category and c.modality == "asserted" and c.span is not None
         ]
-        assert events and events[0].span == DateSpan(date(2020, 1, 7), date(2020, 1, 7), "day"), (
-            text
-        )
+        assert events and events[0].span == day_span(date(2020, 1, 7)), text
     # (targeted with penalties is no attack)
     assert not [c for c in found(AUDIT[10][1]) if c.category == "strike"]
 
