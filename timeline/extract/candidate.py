@@ -148,7 +148,8 @@ bargain, "in exchange for a relaxation of sanctions"."""
 
 _CONCLUDED = re.compile(
     r"\b(?:signed|reached|struck|agreed|worked\s+out|concluded|clinched|sealed|culminated|"
-    r"secured|brokered|finali[sz]ed|restored|re-?established)\b",
+    r"secured|brokered|finali[sz]ed|restored|re-?established|inked|initial+ed|nailed\s+down|"
+    r"hammered\s+out|came\s+to\s+terms)\b",
     re.IGNORECASE,
 )
 

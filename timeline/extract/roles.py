@@ -322,7 +322,8 @@ _SAID_BY = re.compile(
 """Verbs after which the speaker may be named: "said the State Department"."""
 _SPEAKER_GAP = re.compile(
     # "In Tehran, the Foreign Ministry last week denounced": the ministry of that capital
-    r"(?:['’]s)?(?:,\s+the(?:\s+(?-i:[A-Z])\w+){0,2}\s+(?:Ministry|[Gg]overnment|[Aa]uthorities|"
+    # ("the Houthis' leader": a plural's possessive)
+    r"(?:['’]s|(?<=s)['’])?(?:,\s+the(?:\s+(?-i:[A-Z])\w+){0,2}\s+(?:Ministry|[Gg]overnment|[Aa]uthorities|"
     r"[Ll]eadership|[Pp]arliament|[Mm]ission|[Ee]mbassy|[Ss]pokes(?:man|woman|person)))?"
     r"(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader|Fleet|Command|"

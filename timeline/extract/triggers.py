@@ -44,6 +44,16 @@ _LIFTED = r"(?:lifted|eased|waived|suspended|removed)"
 _DOING = r"(?:(?<=was\s)|(?<=were\s)|(?<=is\s)|(?<=are\s))"
 """Before an -ing form: only the progressive ("was walking away"), not "risks walking away"."""
 
+_FORCES = (
+    r"(?:troops|soldiers|sailors|marines|warships|destroyers?|frigates?|cruisers?|corvettes?|"
+    r"minesweepers?|bombers|B-52s?|B-1s?|B-2s?|fighter\s+jets|warplanes|F-\d+s?|"
+    r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:naval\s+)?(?:escort\s+)?task\s+forces?|"
+    r"(?:amphibious\s+)?assault\s+ships?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
+    r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
+    r"air\s+defen[cs]e\s+systems?|squadrons?|batter(?:y|ies)|battalions?|submarines?)"
+)
+"""Forces whose sending is a show of force: "deployed a Royal Navy frigate"."""
+
 # Order matters: the first trigger found in a clause wins ties at equal position.
 TRIGGERS: tuple[Trigger, ...] = (
     _t(
@@ -63,15 +73,36 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted(?![^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|measures|restrictions|tariffs|designations)\b)|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted(?![^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|measures|restrictions|tariffs|designations)\b)|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?![^.;]{0,40}?satellite)(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
         r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|(?<!in\s)retaliation|strikes? on|attacks? on|raids? on"
         # "three Katyusha rockets crashed into open ground", "mortar rounds landed inside"
-        r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,2}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
+        r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,5}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
         r"|(?:air|bombing|aerial)\s+campaign\s+(?:against|on)|fired\s+(?:[\w-]+\s+){0,3}?(?:warning\s+)?shots"
         # "ambushed a convoy", "blew himself up outside the embassy", "mined the harbor"
         r"|ambushed|blew\s+(?:himself|herself|themselves)\s+up|suicide\s+(?:bombings?|attacks?)"
         r"|(?<!was\s)(?<!were\s)mined\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,2}?(?:harbou?r|port|strait|waters|channel|gulf)"
-        r"|laid\s+(?:[\w-]+\s+){0,2}mines)\b",
+        r"|laid\s+(?:[\w-]+\s+){0,2}mines"
+        # bombardment verbs: "pummelled militia command centres", "mortared the base",
+        # "lobbed dozens of rockets into", "raked an outpost with machine-gun fire"
+        r"|pummel+ed|blitzed|mortared|lobbed\s+(?:[\w-]+\s+){0,4}?(?:rockets?|missiles?|shells|"
+        r"mortars?|grenades|bombs)|(?:raked|sprayed|peppered)\s+(?:[\w.'’-]+\s+){1,6}?with\s+"
+        r"(?:[\w-]+\s+){0,2}(?:fire|gunfire|bullets)"
+        # a blast that did damage: "an explosion ripped through", "a limpet mine blew a hole"
+        r"|(?:explosions?|blasts?|bombs?|explosives|(?:explosive\s+)?devices?|mines?)\s+"
+        r"(?:[\w'’-]+\s+){0,5}?(?:ripped|tore|blew\s+(?:a|up)|crippled|rocked|wrecked|gutted)\b"
+        r"|detonated|(?:was|were|had\s+been|been)\s+(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|mines?|torpedo(?:es)?|shells|projectiles|"
+        r"explosives?|strikes?)"
+        # a target hit: "took out a missile launcher", "hit militia positions", "had hit"
+        r"|(?:had\s+hit|took\s+out|(?<!was\s)(?<!were\s)hit)\s+(?:[\w'’.-]+\s+){0,4}?(?:bases?|"
+        r"targets?|positions?|sites?|facilit(?:y|ies)|depots?|headquarters|convoys?|tankers?|ships?|"
+        r"vessels?|warships?|embassy|compound|outposts?|launchers?|radars?|camps?|installations?|"
+        r"command\s+cent(?:er|re)s?|air\s+defen[cs]es?|centres|centers)\b"
+        r"|eliminated\s+(?:an?|the|two|three|several)\s+(?:[\w'’-]+\s+){0,4}?(?:commanders?|"
+        r"advis[eo]rs?|leaders?|chiefs?|generals?|officials?|operatives?|militants?|fighters?|scientists?)"
+        r"|(?:out\s+of\s+the\s+sky|rammed|salvos?\s+of)"
+        r"|sen(?:t|ding)\s+(?:[\w-]+\s+){0,2}(?:warplanes|jets|bombers|drones)\s+(?:against|to\s+"
+        r"(?:strike|bomb|attack|hit))|aimed\s+(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|drones?)\s+at)\b",
     ),
     _t(
         "other",
@@ -86,7 +117,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"people|diplomats|employees|crew|sailors|soldiers|guards|Iranians|Americans|Britons)"
         # a ship or a cargo intercepted, not missiles shot down
         r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
-        r"consignments?|weapons|arms)\b))\b",
+        r"consignments?|weapons|arms)\b)"
+        # "commandeered a tanker", "was taken into custody", "rounded up three men"
+        r"|commandeered|hijacked|impounded|rounded\s+up|took\s+possession\s+of"
+        r"|(?:took|taken|taking)\s+(?:[\w'’.-]+\s+){0,4}?into\s+custody)\b",
     ),
     # A ceasefire that happened: agreed, announced, brokered or in effect, not one
     # called for or proposed (an appeal, a plan).
@@ -142,13 +176,27 @@ TRIGGERS: tuple[Trigger, ...] = (
         "agreement",
         r"\b(?:nuclear\s+deal|deal|agreement|accord|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|(?<!law\s)(?<!bill\s)(?<!act\s)(?<!order\s)(?<!legislation\s)signed(?!\s+(?:(?:an?|the|a\s+series\s+of|two|several)\s+)?(?:[\w-]+\s+){0,5}(?:orders?|decrees?|bills?|laws?|acts?|legislation|directives?|memorand\w+|measures?|waivers?|statements?|letters?|petitions?|condolence\s+books?)\b)(?![^.;]{0,90}?\b(?:penali[sz]\w*|penalt\w+|punish\w*)\b)|struck\s+a\s+deal|reached\s+an?\s+(?:deal|agreement|understanding)|(?:restored|re-?established|resumed)\s+(?:full\s+)?(?:diplomatic\s+)?(?:relations|ties))\b",
     ),
+    # An accord told by its verb, which says it was concluded: "inked a partnership treaty",
+    # "signed a memorandum of understanding", "came to terms", "normalized ties".
+    _t(
+        "deal",
+        "057",
+        "accord",
+        r"\b(?:(?:inked|signed|initial+ed|concluded|ratified)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:treaty|pact|memorandum|MoU|MOU|protocol|charter|arrangement|understanding)"
+        r"|came\s+to\s+terms|agreed\s+(?:on\s+)?terms|settled\s+(?:[\w'’-]+\s+){0,3}?(?:dispute|claims?|debt|case)"
+        r"|normali[sz]ed\s+(?:full\s+)?(?:diplomatic\s+)?(?:relations|ties)"
+        r"|reopened\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?embass(?:y|ies)"
+        r"|(?:relations|ties)\s+(?:[\w\s]{0,40}?)(?:were|was|had\s+been|have\s+been)\s+(?:formally\s+|fully\s+)?"
+        r"(?:restored|re-?established|normali[sz]ed))\b",
+    ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
     _t(
         "other",
         "085",
         "sanctions eased",
         r"\b(?:(?<!to\s)(?:lift\w*|eas(?:ed|es|ing)|waiv\w*|remov\w*|suspend\w*|relax\w*|roll\w*\s+back)"
-        r"\s+(?:[\w-]+\s+){0,3}sanctions|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
+        r"\s+(?:[\w-]+\s+){0,3}(?:sanctions|asset\s+freezes?|embargo|curbs|restrictions\s+on)|sanctions\s+relief|sanctions\s+waivers?|relief\s+from\s+(?:[\w-]+\s+){0,2}"
         r"sanctions|sanctions\s+(?:(?:on|against)\s+[\w'’,-]+(?:\s+[\w'’,-]+){0,5}?\s+)?(?:were|was|have\s+been|had\s+been)\s+"
         + _LIFTED
         # "exempted China and Singapore", "granted waivers to eight buyers"
@@ -156,7 +204,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         + r"|unfroze|(?<=was\s)unfrozen|(?<=were\s)unfrozen|(?<=been\s)unfrozen|unblocked\s+(?:[\w$.,-]+\s+){0,4}?(?:funds|assets|accounts|money)"
         + r"|(?:took|taken|taking)\s+(?:[\w'’-]+\s+){1,3}off\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
         + r"|removed\s+(?:[\w'’-]+\s+){1,3}from\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,5}?list"
-        + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers|exemptions))\b",
+        + r"|exempted(?!\s+from\s+(?:military|national)\s+service)|(?:granted|issued|extended)\s+(?:[\w-]+\s+){0,2}(?:waivers?|exemptions?|licen[cs]es?))\b",
     ),
     _t(
         "sanction",
@@ -165,10 +213,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:re-?)?impos\w+\s+(?:[\w-]+\s+){0,4}?(?:sanctions|blockade|embargo)|blockade|sanctions\s+(?:on|against)(?![^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been|be)\s+"
         + _LIFTED
         + r"\b)|new\s+sanctions|additional\s+(?:\w+\s+)?sanctions"
-        r"|sanctioned|blacklist\w*|designated|maximum pressure"
+        r"|sanctioned|blacklist\w*|designated|maximum pressure|re-?designat\w+|proscribed"
+        # "..., sanctioning an Indian ship manager", "signed an order designating a charity"
+        r"|(?:(?<=,\s)|(?<=order\s))(?:sanctioning|designating)|outlawed(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "were added to the EU's human rights sanctions list", "listed ... under the bloc's regime"
+        r"|(?:was|were|been|being|is|are)\s+(?:also\s+)?added\s+to\s+(?:[\w.'’-]+\s+){0,6}?"
+        r"(?:list|blacklist)\b|listed\s+(?:[\w.'’-]+\s+){1,6}?under\s+(?:[\w.'’-]+\s+){0,5}?"
+        r"(?:sanctions|regime)|expanded\s+(?:[\w.'’-]+\s+){0,4}?(?:list|blacklist)\b"
+        # "the Treasury's sanctions arm targeted a procurement network"
+        r"|(?:Treasury|OFAC|sanctions\s+arm)(?:['’]s)?\s+(?:[\w'’-]+\s+){0,4}?(?:targeted|went\s+after)"
+        # "barred 25 British officials from entering the country", "slapped visa restrictions on"
+        r"|(?:barred|banned)\s+(?:[\w.'’-]+\s+){1,6}?from\s+(?:entering|travel+ing\s+to|visiting)"
+        r"|(?:visa|travel|entry)\s+(?:restrictions|bans?)\s+(?:on|against)"
+        # "penalties were levied on Tuesday against a refinery"
+        r"|(?:sanctions|penalties|restrictions|measures)\s+(?:were|was|have\s+been|had\s+been)\s+"
+        r"(?:levied|imposed|slapped|placed|clamped)"
+        r"|blocked\s+(?:the\s+)?(?:[\w-]+\s+)?(?:property|assets|funds|accounts)"
         r"|(?:announced|imposed|issued|unveiled)\s+(?:[\w-]+\s+){0,2}designations"
         # "targeted Iran's shipping network with new penalties"
-        r"|targeted\s+(?:[\w'’-]+\s+){1,6}?with\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|restrictions)"
+        r"|(?:targeted|hit|slapped|struck)\s+(?:[\w.'’-]+\s+){1,6}?with\s+(?:[\w-]+\s+){0,3}(?:sanctions|"
+        r"penalties|restrictions|asset\s+freezes?|travel\s+bans?|visa\s+bans?|designations)"
         r"|placed\s+(?:[\w.'’-]+\s+){0,4}?under\s+(?:[\w-]+\s+)?sanctions"
         # "announced that the sanctions were back in force", "restored UN sanctions"
         r"|sanctions\s+(?:[\w,-]+\s+){0,5}?(?:were|was|are)\s+(?:back\s+in\s+(?:force|place|effect)|"
@@ -186,22 +250,25 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?:declared|labell?ed|branded|named|listed)\s+(?:[\w.'’,-]+\s+){0,16}?(?:an?\s+)?(?:foreign\s+)?"
         r"(?:terrorist\s+(?:organi[sz]ation|group|entity)|state\s+sponsor\s+of\s+terrorism)"
         # "ordered a ban on trade", "banned new contracts for Iranian crude"
-        r"|(?:ordered|imposed|announced|adopted)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
+        r"|(?:ordered|imposed|announced|adopted|slapped|clamped|placed|put|enacted)\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:ban|embargo)\s+on"
         r"|(?:banned|barred|prohibited|banning|barring|prohibiting)\s+(?:[\w-]+\s+){0,4}?(?:imports?|exports?|trade|contracts|purchases|investments?|"
         r"dealings|sales|oil|crude|shipments)"
         # "unveiled their own measures against Iran's banking sector", "ordered all British
         # banks to cut off dealings with Iranian banks"
-        r"|(?:unveiled|announced|adopted|approved|imposed)\s+(?:[\w-]+\s+){0,3}?(?:measures|penalties|restrictions)\s+"
+        r"|(?:unveiled|announced|adopted|approved|imposed|slapped|levied|clamped)\s+(?:[\w-]+\s+){0,5}?"
+        r"(?:measures|penalties|restrictions)\s+"
         r"(?:against|on|targeting)"
         r"|ordered\s+(?:[\w-]+\s+){0,4}?to\s+(?:cut\s+off|sever|halt|stop|end|freeze)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:dealings|ties|business|trade|transactions)"
-        r"|(?:barred|blocked|banned|prohibited|barring|blocking|banning|prohibiting)\s+(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|"
-        r"investing|trading|buying|selling|importing|exporting|dealing)"
+        r"|(?:barred|blocked|banned|prohibited|barring|blocking|banning|prohibiting|cut\s+off)\s+"
+        r"(?:[\w.-]+\s+){1,4}from\s+(?:developing|doing|investing|trading|buying|selling|importing|"
+        r"exporting|dealing|(?:[\w-]+\s+)?transactions|the\s+(?:U\.S\.\s+)?(?:dollar|financial\s+system))"
         # a law that penalises: "signed the Iran and Libya Sanctions Act", "signed a bill that
         # allows penalties on foreign banks"
         r"|signed\b(?=[^.;]{0,90}?\b(?:sanctions?\s+(?:act|law|bill|legislation)|penali[sz]\w*|penalt\w+|punish\w*)\b)"
         # assets frozen: "froze Iranian assets", "the assets he froze in November 1979"
-        r"|froze\s+(?:[\w-]+\s+){0,3}(?:assets|funds|accounts)|(?:assets|funds)\s+(?:it|he|they)\s+froze"
+        r"|(?:froze|freezing)\s+(?:[\w-]+\s+){0,3}(?:assets|funds|accounts)|(?:assets|funds)\s+(?:it|he|they)\s+froze"
         r"|(?:prevent|bar|block|stop)\w*\s+(?:[\w-]+\s+){1,3}from\s+(?:accessing|using|obtaining|"
         r"spending|moving|receiving)\b(?=.{0,30}?\b(?:funds|money|assets|revenue|them|it)\b))",
     ),
@@ -209,9 +276,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         "message",
         "040",
         "message",
-        r"\b(?:messages?|letters?|notes?|fax(?:es)?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via)\b)"
+        r"\b(?:messages?|letters?|notes?|fax(?:es)?|(?:written\s+)?repl(?:y|ies)|d[eé]marches?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via|reached|forwarded|ferried)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
-        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled)\s+(?:[\w.'’-]+\s+){0,5}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|protests?|complaints?|invitations?)\b"
+        r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled|"
+        r"brought|forwarded|ferried|dispatched|penned|addressed|lodged|shared|submitted|transmitted)\s+"
+        r"(?:[\w.'’-]+\s+){0,5}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|"
+        r"protests?|complaints?|invitations?|d[eé]marches?|counter-?proposals?)\b"
+        # "used the Swiss channel to tell Tehran", "replied to a letter from the prime minister",
+        # "sent a warning to Hezbollah via French diplomats", "was warned by Israel through"
+        r"|\b(?:used|through|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}channel\s+(?:(?:on|late|early)\s+\w+\s+)?to\s+(?:tell|inform|warn|convey|"
+        r"pass|send|notify|assure)\b"
+        r"|\b(?:replied|responded|answered)\s+(?:[\w.]+\s+){0,3}?to\s+(?:an?|the|his|her|its|their)\s+"
+        r"(?:[\w.'’-]+\s+){0,3}?(?:letter|message|note)\b"
+        r"|\b(?:sent|passed|delivered|conveyed|issued)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?warnings?\s+"
+        r"(?:to\s+(?:[\w.'’-]+\s+){1,3}?)?(?:(?:on|late|early)\s+\w+\s+)?(?:via|through)\b"
+        r"|\bwarned\s+by\s+(?:[\w.'’-]+\s+){1,3}?(?:via|through)\b"
         r"|\b(?:convey(?:ed|s)?|relay(?:ed|s)?|transmitted|passed\s+on)\s+(?:[\w.'’-]+\s+){0,4}(?:warnings?|offers?|assurances?|demands?|threats?|requests?|terms|positions?|views)\b"
         # an envoy travelling with a message: "flew to Algiers with Washington's reply"
         r"|\b(?:flew|travel+ed|went|came|returned)\s+(?:back\s+)?to\s+(?:[\w.-]+\s+){1,3}?with\s+(?:[\w'’-]+\s+){0,2}"
@@ -249,11 +328,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "talks",
         "046",
         "talks",
-        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|(?-i:meetings?)|(?-i:Meetings?)(?!\s+(?:in|at)\s+[^,.;]{1,60},)|discussed|conferred|huddled\s+with|consulted\s+with|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!"
+        r"\b(?:talks|negotiations?|negotiated|(?<=was\s)negotiating|(?<=were\s)negotiating|(?<=is\s)negotiating|(?<=are\s)negotiating|(?<=been\s)negotiating|negotiating(?=\s+(?:with|over)\b)|met|(?<!to\s)meet|(?-i:meetings?)|(?-i:Meetings?)(?!\s+(?:in|at)\s+[^,.;]{1,60},)|discussed|conferred|huddled|consulted|consultations|convened\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:session|meeting|summit|talks|conference)|(?:tele)?phone\s+(?:conversations?|calls?)|video\s+(?:conferences?|calls?|link)|held\s+(?:an?\s+)?(?:[\w-]+\s+)?call|talked\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)\b|talked\s+by\s+(?:tele)?phone|received\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?(?:ambassador|envoy|foreign\s+minister|delegation|counterpart)|hash(?:ed|ing)\s+out|called\s+(?!for\b|on\b)(?=(?-i:[A-Z]))(?!"
         + _WORDS_OF_SOMEONE
         + r")|mediated|mediating|mediation|dialogue|discussions?|held\s+(?:\w+\s+){0,2}talks|spok(?:e|en)\s+(?:\w+\s+){0,2}with|spok(?:e|en)\s+(?:by\s+(?:phone|telephone)\s+)?to(?=\s+(?-i:[A-Z]))|spok(?:e|en)\s+by\s+(?:tele)?phone|sat\s+down\s+(?:\w+\s+)?with|(?<=was\s)received\s+by|(?<=were\s)received\s+by|exchanged\s+(?:pleasantries|views|greetings)|(?:indirect|direct|secret)\s+contacts|phoned|telephoned|phone\s+call|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
         # "The first round took place in Muscat", "the fourth round of talks"
-        r"|(?:first|second|third|fourth|fifth|sixth|next|new|latest|last|previous)\s+round(?!\s+of\s+(?:[\w-]+\s+)?(?:sanctions|strikes|attacks|voting|retaliation|reprisals?|fighting|violence|shelling|bombing|protests?|arrests|tariffs|missiles?|rockets?|designations|penalties)\b)"
+        r"|(?:first|second|third|fourth|fifth|sixth|next|new|latest|last|previous)\s+round(?!\s+of\s+(?:[\w-]+\s+)?(?:sanctions|strikes|attacks|voting|retaliation|reprisals?|fighting|violence|shelling|bombing|protests?|arrests|tariffs|missiles?|rockets?|designations|penalties|measures|restrictions)\b)"
         r"|(?:negotiating|bargaining)\s+sessions?)\b",
     ),
     _t(
@@ -261,6 +340,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "042",
         "visit",
         r"\b(?:visited|visit(?:s|ing)?\s+(?:to\s+)?(?-i:[A-Z])\w+|travel+ed\s+(?:on\s+)?to|trip\s+to|flew\s+(?:in)?to|went\s+to(?=\s+(?-i:[A-Z]))|headed\s+to(?=\s+(?-i:[A-Z]))|(?<=had\s)flown\s+to|(?<=has\s)flown\s+to|arrived\s+in|landed\s+in"
+        # "touched down in Tehran", "set off for Tehran", "stopped over in Baghdad", "toured the site"
+        r"|touched\s+down\s+in|(?:came|journeyed|returned)\s+to(?=\s+(?-i:[A-Z]))|set\s+(?:off|out)\s+for(?=\s+(?-i:[A-Z]))"
+        r"|(?:stopped|stopping)\s+(?:over\s+)?in(?=\s+(?-i:[A-Z]))|stop-?overs?\s+in|called\s+in\s+at"
+        r"|dropped\s+in\s+on|toured|(?<!letter\s)(?<!message\s)reached(?=\s+(?-i:[A-Z])(?!\w+['’]s\b))"
+        r"|(?:was|were)\s+(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
+        r"|(?:was|were)\s+received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
@@ -291,33 +376,36 @@ TRIGGERS: tuple[Trigger, ...] = (
         "15",
         "weapons test",
         r"\b(?:test-?(?:fired|launched)|tested\s+(?:[\w-]+\s+){0,3}(?:missiles?|rockets?)"
-        r"|(?:missile|rocket)\s+(?:test|launch)(?:es|s)?)\b",
+        r"|(?:missile|rocket)\s+(?:test|launch)(?:es|s)?|test\s+(?:launch|firing|flight)(?:es|s)?"
+        # "put a reconnaissance satellite into orbit"
+        r"|(?:put|placed|launched|sent)\s+(?:[\w-]+\s+){0,4}?satellites?(?:\s+into\s+(?:orbit|space))?)\b",
     ),
     # Military exercises: a show of force (CAMEO 15).
     _t(
         "other",
         "15",
         "military exercise",
-        r"\b(?:staged|held|conducted|launched|began|started|carried\s+out)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:drills?|exercises?|war\s+games|maneuvers|manoeuvres)\b",
+        r"\b(?:(?:staged|held|conducted|launched|began|started|carried\s+out|kicked\s+off|wrapped\s+up|"
+        r"concluded|completed|opened|mounted)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:drills?|exercises?|war\s+games|maneuvers|manoeuvres)"
+        r"|in\s+a\s+show\s+of\s+force)\b",
     ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
         "other",
         "15",
         "force posture",
-        r"\b(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
+        r"\b(?:(?:deploy(?:ed|ing)|dispatch(?:ed|ing)|sen(?:t|ding)|ordered|mov(?:ed|ing)|redeployed|"
         r"rush(?:ed|ing)|amass(?:ed|ing)|mass(?:ed|ing)|station(?:ed|ing))\s+(?:[\w,-]+\s+){0,7}?"
-        r"(?:troops|soldiers|sailors|marines|warships|destroyers|bombers|B-52s?|B-2s?|fighter\s+jets|"
-        r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
-        r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
-        r"air\s+defen[cs]e\s+systems?|squadrons?|batter(?:y|ies)|battalions?|submarines?)\b"
+        r"|(?:dispatch|deployment|redeployment)\s+of\s+(?:[\w,-]+\s+){0,5}?)" + _FORCES + r"\b"
         # "About 100 Marines from a crisis-response force flew in from Kuwait", "3,000 sailors
         # and Marines reached the region", "a submarine had arrived in its area of operations"
-        r"|\b(?:troops|soldiers|sailors|marines|paratroopers|reinforcements|warships|"
-        r"submarines?|destroyers|bombers)\s+(?:[\w-]+\s+){0,6}?"
+        r"|\b(?:" + _FORCES + r"|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:flew\s+in|arrived|reached\s+the\s+(?:region|Gulf|Middle\s+East)|"
-        r"were\s+(?:sent|deployed|flown|rushed|airlifted))"
+        r"(?:were|was)\s+(?:sent|deployed|flown|rushed|airlifted|dispatched|moved))"
+        # "Two B-52 bombers flew over the Gulf"
+        r"|\b(?:bombers|B-52s?|B-1s?|warplanes|fighter\s+jets)\s+(?:[\w-]+\s+){0,3}?flew\s+"
+        r"(?:over|across|near|along|through)\b"
         # "U.S. warships escorted reflagged Kuwaiti tankers"
         r"|\b(?:escort(?:ed|ing)|accompan(?:ied|ying|y))\s+(?:[\w.-]+\s+){0,4}?(?:tankers|ships|vessels|convoys)\b",
     ),
@@ -333,6 +421,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?:shipments?|consignments?|cargo(?:es)?|deliver(?:y|ies))\s+of\s+(?:[\w-]+\s+){0,3}?"
         r"(?:arms|weapons|missiles|spare\s+parts|equipment|aid|supplies|relief)"
         r"|(?:relief|aid)\s+flights?|pledged\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\$\s?\d[\d.,]*"
+        # "airdropped 38,000 meals", "provided $10 million in emergency food assistance"
+        r"|air-?dropped|(?:provided|released|sent|gave|donated|allocated|approved|committed)\s+"
+        r"(?:[\w$.,'’-]+\s+){0,6}?(?:in\s+)?(?:humanitarian|emergency|relief|food|medical|military)\s+"
+        r"(?:[\w-]+\s+)?(?:aid|assistance)"
         r"|loaded\s+with\s+(?:[\w-]+\s+){0,2}(?:supplies|aid|medicine|"
         r"weapons|arms))\b",
     ),
@@ -350,14 +442,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "16",
         "envoys recalled",
-        r"\b(?:(?:recalled|withdrew|summoned\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"\b(?:(?:recalled|withdrew|summoned\s+home|called\s+home|brought\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:ambassadors?|envoys?|diplomats|charg[eé]s?\s+d['’]affaires)"
-        r"|(?:expelled|to\s+expel)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats|inspectors)"
+        r"|(?:expelled|to\s+expel|kicked\s+out|threw\s+out)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|"
+        r"diplomats?|attach[eé]s?|inspectors)"
+        r"|declared\s+(?:[\w'’-]+\s+){1,4}?persona\s+non\s+grata"
         # "ordered every Iranian diplomat out", "closed its own embassy in Tehran"
         r"|ordered\s+(?:[\w'’-]+\s+){0,3}?(?:diplomats?|ambassadors?|envoys?)\s+(?:out|to\s+leave)"
-        r"|(?:closed|shut)\s+(?:down\s+)?(?:its|their|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:embassy|consulate|mission)"
+        r"|(?:closed|shut|shuttered|suspended\s+operations\s+at)\s+(?:down\s+)?(?:its|their|the|"
+        r"(?-i:[A-Z])[\w.-]*['’]s?)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:embass(?:y|ies)|consulates?|missions?|"
+        r"(?:political|representative|liaison|interests)\s+(?:office|section)s?)"
         r"(?!\s+(?:to|for)\s+(?:the\s+)?(?:public|visitors|business)\b)"
         r"|ordered\s+the\s+departure\s+of|downgrad(?:e|ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:relations|ties)"
+        # "lowered its relations with London to the level of charge d'affaires"
+        r"|(?:lowered|reduced|scaled\s+back|scaled\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:relations|ties|representation|diplomatic\s+presence)"
         # "stripped the ambassador of his accreditation", "cut the embassy's staff"
         r"|stripped\s+(?:[\w'’-]+\s+){1,4}of\s+(?:his|her|their)\s+accreditation"
         r"|(?:cut|cuts|reduction|reduced|reduce)\s+(?:in\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -385,7 +484,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "Iran filed its suit on May 17, 1989"
         r"|(?:filed|brought)\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:suit|lawsuit|case)s?"
-        r"|(?:court|tribunal|judge)\s+(?:[\w-]+\s+){0,4}?(?:ordered|ruled)"
+        r"|(?:court|tribunal|judge)\s+(?:[\w-]+\s+){0,4}?(?:ordered|ruled|overturned|struck\s+down|"
+        r"upheld|awarded|quashed|threw\s+out|dismissed)"
+        # "took the United States to the International Court of Justice"
+        r"|took\s+(?:[\w.'’-]+\s+){1,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:court|tribunal|arbitration|ICJ)"
         r"|trial\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:opened|began|started))\b",
     ),
     # A protest by leaving: "the delegation walked out of the hall" (CAMEO 14).
@@ -393,7 +495,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "14",
         "walkout",
-        r"\b(?:walked\s+out\s+(?:of\s+(?:the\s+)?(?:hall|chamber|room|session|meeting|assembly|talks)"
+        r"\b(?:walked\s+out\s+(?:of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hall|chamber|room|session|meeting|"
+        r"assembly|talks|conference|summit|speech)"
         r"|in\s+protest)|staged\s+a\s+walkout)\b",
     ),
     # A refusal to act is an act: "refused to give him a visa", "refused to negotiate".
@@ -402,46 +505,100 @@ TRIGGERS: tuple[Trigger, ...] = (
         "other",
         "12",
         "refusal",
-        r"\brefused\s+to\s+(?!(?:comment|discuss|say|elaborate|confirm|deny|answer|speculate|"
-        r"reveal|disclose|specify|identify|be\s+named|be\s+identified|give\s+details)\b)(?=\w)",
+        r"\b(?:refused(?:\s+(?:on|last|this|late|early)(?:\s+[\w.]+){1,2}?)?\s+to\s+(?!(?:comment|discuss|"
+        r"say|elaborate|confirm|deny|answer|speculate|reveal|disclose|specify|identify|be\s+named|"
+        r"be\s+identified|give\s+details)\b)(?=\w)"
+        # "denied American warplanes permission", "barred U.S. jets from using its airspace"
+        r"|denied\s+(?!that\b)(?:[\w'’.-]+\s+){0,4}?(?:access|entry|permission|visas?|landing|overflight)\b"
+        r"|(?:barred|banned|closed)\s+(?:[\w'’.-]+\s+){0,4}?(?:from\s+(?:using|flying|crossing|"
+        r"overflying|landing)|(?:its|their)\s+airspace)\b"
+        # inspections refused: "turned away an IAEA inspection team", "barred two inspectors"
+        r"|(?:barred|turned\s+away|blocked|refused\s+entry\s+to|denied\s+entry\s+to)\s+(?:[\w'’-]+\s+){0,5}?"
+        r"(?:inspectors?|inspection\s+teams?|monitors|observers)\b"
+        r"|(?:revoked|withdrew|withdrawn|cancel+ed)\s+(?:[\w'’-]+\s+){0,4}?accreditation\b)",
+    ),
+    # Cooperation curbed: "suspended its cooperation with the IAEA", "stopped implementing
+    # the Additional Protocol" (CAMEO 16, relations reduced).
+    _t(
+        "other",
+        "16",
+        "cooperation curbed",
+        r"\b(?:(?:suspended|halted|stopped|ended|curtailed|scaled\s+back|reduced|limited|cut)\s+"
+        r"(?:its\s+|their\s+|all\s+|some\s+)?(?:[\w-]+\s+){0,2}?cooperation\s+with"
+        r"|(?:stopped|ceased|halted|suspended)\s+(?:implementing|implementation\s+of|applying|"
+        r"honou?ring|observing))\b",
+    ),
+    # Cyberattacks: coercion short of force (CAMEO 17).
+    _t(
+        "other",
+        "17",
+        "cyberattack",
+        r"\b(?:cyber-?\s?attacks?|cyber\s+(?:operations?|offensives?|sabotage)|hacked\s+into"
+        r"|hack(?:ed|ers?)\b(?=[^.;]{0,80}?\b(?:knocked\s+out|disrupted|crippled|paraly[sz]ed|"
+        r"took\s+down|shut\s+down|defaced|breached|wiped)\b))",
     ),
 )
 
 STATEMENTS: tuple[Trigger, ...] = (
-    _t("statement", "13", "threat", r"\b(?:threatened|warned|vowed)\b"),
+    _t(
+        "statement",
+        "13",
+        "threat",
+        r"\b(?:threatened|warned|vowed|put\s+(?:[\w'’.-]+\s+){1,3}?on\s+notice|raised\s+the\s+(?:prospect|"
+        r"spectre|specter)\b|(?:issued|sounded|gave)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:warning|ultimatum)"
+        # "pledged in a televised speech to keep targeting ships"
+        r"|(?:pledged|promised|swore)(?=(?:\s+[\w.,'’-]+){0,7}?\s+to\s+(?!the\b|an?\b|its\b|his\b|her\b|"
+        r"their\b)[a-z]))\b",
+    ),
     _t(
         "statement",
         "10",
         "demand",
-        r"\b(?:demanded|insisted|set\s+(?:[\w-]+\s+){0,2}(?:conditions|terms|preconditions))\b",
+        r"\b(?:demanded|insisted|set\s+(?:[\w-]+\s+){0,2}(?:conditions|terms|preconditions)"
+        r"|pressed\s+(?:[\w'’.-]+\s+){1,4}?to\s+(?=[a-z]))\b",
     ),
     _t(
         "statement",
         "12",
         "rejection",
-        r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected|brushed\s+(?:[\w-]+\s+){0,3}aside|rebuffed|spurned|turned\s+down)\b",
+        r"\b(?:rejected|disowned|dismissed|ruled\s+out|objected|brushed\s+(?:[\w-]+\s+){0,3}aside|rebuffed|spurned|turned\s+down"
+        r"|(?:brushed|shrugged|waved|laughed)\s+(?:off|away)|swatted\s+(?:away|down))\b",
     ),
-    _t("statement", "010", "denial", r"\b(?:denied)\b(?!\s+(?:access|entry|visas?|a\s+visa)\b)"),
+    _t(
+        "statement",
+        "010",
+        "denial",
+        r"\b(?:denied)\b(?!\s+(?!that\b)(?:[\w'’.-]+\s+){0,4}?(?:access|entry|visas?|permission|"
+        r"landing|overflight)\b)",
+    ),
     _t(
         "statement",
         "11",
         "criticism",
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested|decried|deplored|"
-        r"lambasted|assailed|castigated|slammed(?!\s+(?:into|shut|the\s+door))|lashed\s+out)\b",
+        r"lambasted|assailed|castigated|slammed(?!\s+(?:into|shut|the\s+door))|lashed\s+out|faulted|chided|"
+        r"scolded|berated|excoriated|upbraided|took\s+aim\s+at|hit\s+out\s+at|railed\s+against)\b",
     ),
     _t(
         "statement",
         "010",
         "claim",
-        r"\bclaimed\s+(?:(?:the\s+)?responsibility|credit)\b",
+        r"\b(?:claimed\s+(?:(?:the\s+)?responsibility|credit)|asserted|boasted|contended"
+        r"|claimed(?=(?:\s+[\w.,]+){0,3}?\s+that\b))\b",
     ),
-    _t("statement", "112", "accusation", r"\b(?:accused|blamed(?!\s+on\b))\b"),
+    _t(
+        "statement",
+        "112",
+        "accusation",
+        r"\b(?:accused|blamed(?!\s+on\b)|pointed\s+(?:the|a)\s+finger\s+at|alleged(?=(?:\s+[\w.,]+){0,3}?\s+that\b)"
+        r"|charged(?=(?:\s+[\w.,]+){0,3}?\s+that\b)|held\s+(?:[\w'’.-]+\s+){1,3}?responsible)\b",
+    ),
     _t(
         "statement",
         "020",
         "appeal",
         # not "a meeting called for Friday": a date set, not an appeal
-        r"\b(?:urged|called\s+on|called\s+for(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+        r"\b(?:urged|pleaded\s+with|implored|exhorted|appealed(?=(?:\s+[\w.,]+){0,3}?\s+(?:for|to)\b)|called\s+on|called\s+for(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
         r"next|tomorrow|later|early|mid|late|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)))\b",
     ),
     _t(
@@ -454,7 +611,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         "030",
         "offer",
-        r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to"
+        r"\b(?:offered|was\s+willing|is\s+willing|willing\s+to|volunteered\s+(?:[\w.]+\s+){0,2}?to"
+        r"|floated\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?(?:offer|proposal|idea|plan)"
         # "the powers put forward a package", "Iran answered with a five-point plan"
         r"|(?:put\s+forward|tabled|presented|unveiled|(?:answered|responded|replied|countered)\s+with)"
         r"\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:package|proposals?|plan|offer|"
