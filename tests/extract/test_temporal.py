@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, day_span
 from timeline.errors import InvalidDate
 from timeline.extract.temporal import TimeExpression, tag_dates
 
@@ -413,3 +413,20 @@ def test_part_of_a_month_told_by_relation_or_by_name() -> None:
     # "later that month" after a month told: that month (no day told to count from)
     text = "He flew to Iran in August and was arrested later that month."
     assert span_of(text, "later that month", "2012-01-14") == ("2011-08-01", "2011-08-31")
+
+
+def test_a_part_of_a_season_is_a_month_of_it() -> None:
+    spans = {d.text: d.span for d in tag_dates("in the late summer of 1985", "1986-11-15")}
+    assert spans["the late summer of 1985"] == DateSpan(
+        date(1985, 8, 1), date(1985, 8, 31), "range"
+    )
+    (winter,) = tag_dates("in late winter 1985", "1986-11-15")
+    assert winter.value == "1985-WI"  # the TIMEX3 value stays the season's
+    assert winter.span == DateSpan(date(1986, 2, 1), date(1986, 2, 28), "range")
+
+
+def test_a_weekday_of_a_week_named() -> None:
+    (monday,) = tag_dates("Rouhani flew in on Monday of last week.", "2019-10-04")
+    assert monday.span == day_span(date(2019, 9, 23))
+    (this,) = tag_dates("He left on Monday of this week.", "2019-10-04")
+    assert this.span == day_span(date(2019, 9, 30))

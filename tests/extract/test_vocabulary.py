@@ -29,7 +29,12 @@ FAMILIES = [
     ("strike", "Israel eliminated a senior Revolutionary Guards commander in Beirut on Tuesday."),
     ("strike", "Rockets fired by Iran-backed militias rained down on the embassy on Tuesday."),
     ("strike", "The Houthis aimed a salvo of missiles at Riyadh on Tuesday."),
+    ("strike", "The Iranian frigate Sabalan was struck by a laser-guided bomb on Tuesday."),
+    ("strike", "Iraqi troops recaptured the Fao Peninsula on Tuesday."),
     # other acts of force and pressure
+    ("other", "Another 500 TOW missiles were delivered to Iran on Tuesday."),
+    ("other", "Navy SEALs from the United States took control of the Iranian ship on Tuesday."),
+    ("other", "Two dozen Iranian sailors were taken prisoner by U.S. forces on Tuesday."),
     ("other", "The Revolutionary Guards commandeered a British tanker on Tuesday."),
     ("other", "A French citizen was taken into custody in Tehran on Tuesday."),
     ("other", "Iran put a military satellite into orbit on Tuesday."),
@@ -76,6 +81,13 @@ FAMILIES = [
     ("statement", "Kataib Hezbollah promised on Tuesday to keep attacking U.S. forces."),
     # (a plural's possessive names the speaker's side)
     ("statement", "The Houthis' leader pledged in a speech on Tuesday to keep targeting ships."),
+    ("statement", "Iran's president argued on Tuesday that Washington had closed the road."),
+    ("statement", "Rouhani responded on Tuesday, calling the measures outrageous."),
+    (
+        "statement",
+        "Behrouz Kamalvandi, the spokesman for Iran's Atomic Energy Organization, "
+        "announced on Tuesday that the stockpile would exceed the cap.",
+    ),
     # visits
     ("visit", "China's foreign minister touched down in Tehran on Tuesday."),
     ("visit", "Japan's foreign minister came to Tehran on Tuesday."),
@@ -84,7 +96,10 @@ FAMILIES = [
     ("visit", "The Swiss foreign minister stopped over in Tehran on Tuesday."),
     ("visit", "IAEA inspectors toured the Natanz site on Tuesday."),
     ("visit", "Qatar's emir was received at the White House on Tuesday."),
+    ("visit", "Pompeo spent Tuesday in Jeddah and Abu Dhabi."),
+    ("visit", "By Tuesday Pompeo had moved on to Abu Dhabi."),
     # messages
+    ("message", "American destroyers radioed warnings to the Iranian crews on Tuesday."),
     ("message", "Iran's leader replied on Tuesday to a letter from Japan's prime minister."),
     ("message", "Iran submitted its response to the European draft on Tuesday."),
     ("message", "Qatar's foreign minister brought a letter from the emir to Tehran on Tuesday."),
@@ -106,6 +121,7 @@ FAMILIES = [
     ("deal", "Saudi Arabia and Iran reopened their embassies on Tuesday."),
     ("deal", "Britain and Iran settled their dispute over a tank debt on Tuesday."),
     ("deal", "Relations between Iran and Saudi Arabia were restored on Tuesday."),
+    ("deal", "The United States agreed to a request from Kuwait on Tuesday to reflag its tankers."),
 ]
 
 
@@ -126,11 +142,23 @@ LOOKALIKES = [
     ("Saudi Arabia denied American warplanes permission to fly over on Tuesday.", "statement"),
     # a new round of penalties is no round of talks
     ("Switzerland adopted the latest round of EU measures against Iran on Tuesday.", "talks"),
-    # a letter that reached someone is no visit
+    # a letter that reached someone is no visit, nor are missiles that reached a state
     ("A letter from the U.S. president reached Iran's supreme leader on Tuesday.", "visit"),
+    ("On Tuesday a consignment of 1,000 missiles reached Iran.", "visit"),
+    # what did not happen, or may: speculation, fears, what is unlikely or never came about
+    ("Analysts said on Tuesday that new talks with Iran looked unlikely.", "talks"),
+    ("Israeli papers on Tuesday were full of speculation about an Iranian retaliation.", "strike"),
+    ("Stocks rose on Tuesday as fears of an Iranian attack eased.", "strike"),
+    ("The expected meeting between the two envoys failed to materialize on Tuesday.", "talks"),
+    # people who no longer speak for a state, or never did
+    ("A retired Israeli general argued on Tuesday that bombing Iran would fail.", "statement"),
+    (
+        "Researchers at a Washington think tank argued on Tuesday that sanctions failed.",
+        "statement",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "category"), LOOKALIKES)
 def test_what_only_looks_like_an_event_of_a_kind(text: str, category: str) -> None:
-    assert not [c for c in found(text) if c.category == category]
+    assert not [c for c in found(text) if c.category == category and c.modality == "asserted"]

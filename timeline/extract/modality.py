@@ -15,7 +15,7 @@ MODALITY = (
         "denied",
         re.compile(
             r"\b(?:denied|denies|deny|called\s+(?:\w+\s+)?off|suspend(?:ed|ing|s)|broke\s+off|halted|ruled\s+out|"
-            r"put\s+off|postpon(?:ed|es|ing)|deferred|"
+            r"put\s+off|postpon(?:ed|es|ing)|deferred|failed\s+to\s+(?:materiali[sz]e|take\s+place|happen)|fell\s+through|"
             r"without\s+(?:an?\s+)?(?:agreement|deal|accord|result|progress|breakthrough)|"
             r"no\s+(?:[\w-]+\s+){0,3}(?:was|were|had\s+been)\s+(?:killed|hurt|injured|wounded|harmed)|"
             r"\bno\s+(?:[\w-]+\s+){0,2}(?:had|has|have)\s+(?:ever\s+)?(?:been\s+)?(?-i:[a-z]+)\b|cancell?ed|aborted|scrapped|no\s+signs?\s+of|(?:no|little)\s+room|no\s+prospect|never|did\s+not|didn't|has\s+not|hasn't|false|rumou?rs?|refus(?:ed|es|ing|e)\b|a\s+(?:\w+\s+)?lie\b)\b"
@@ -45,7 +45,9 @@ MODALITY = (
     (
         "possible",
         re.compile(
-            r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|open\s+to|wants?|wanted|"
+            r"\b(?:may|might|could|must|should|ought\s+to|possibl\w+|potential\w*|perhaps|likely|unlikely|open\s+to|wants?|wanted|"
+            # "speculation about the timing of a retaliation", "fears of an imminent attack"
+            r"speculat\w+|fears?\s+(?:of|that)|"
             r"(?:stood|stands|was|were|is|are)\s+ready\s+(?:to|for)|"
             r"seeks?|sought|hop(?:e|es|ed|ing)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)|"
             r"(?:was|were|is|are)\s+studying|options?\s+(?:of|for|including))\b",

@@ -327,11 +327,13 @@ _SPEAKER_GAP = re.compile(
     r"[Ll]eadership|[Pp]arliament|[Mm]ission|[Ee]mbassy|[Ss]pokes(?:man|woman|person)))?"
     r"(?:\s+(?:(?-i:[a-z])[\w-]*|Foreign|Ministry|Minister|Secretary|State|President|"
     r"Department|Office|Spokesman|Spokesperson|Council|Government|Leader|Fleet|Command|"
-    r"Committee|Commission|Agency|Navy|Army|Cabinet|Corps"
+    r"Committee|Commission|Agency|Navy|Army|Cabinet|Corps|Organi[sz]ation|Authority|Guards|"
+    r"Forces|Court|Assembly|Bank|Service|Directorate|Headquarters|Staff"
     # "the U.S. Navy's Bahrain-based Fifth Fleet demanded", "Pakistan's National Security
     # Committee said": a named unit of that state
     r"|(?-i:[A-Z])[\w-]*(?=(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+(?:Fleet|Command|Committee|"
-    r"Commission|Agency|Navy|Army|Cabinet|Corps|Council|Office)\b)"
+    r"Commission|Agency|Navy|Army|Cabinet|Corps|Council|Office|Organi[sz]ation|Authority|"
+    r"Guards|Forces|Court|Assembly|Bank|Service|Directorate|Headquarters|Staff)\b)"
     # "Iran's mission to the United Nations said": the mission speaks for Iran
     r"|to\s+the\s+(?:United\s+Nations|U\.N\.|UN|IAEA|European\s+Union|EU))){0,5}"
     # "Ukrainian President Volodymyr Zelensky said": a person no list names, by title
@@ -345,8 +347,10 @@ _SPEAKER_GAP = re.compile(
 
 _ONLOOKERS = re.compile(
     r"\b(?:analysts|experts|observers|residents|commentators|scholars|academics|journalists|"
-    r"reporters|economists|traders|historians|citizens|protesters|people)\s+(?:in|from|of)\s+"
-    r"(?:the\s+)?$",
+    r"reporters|economists|traders|historians|citizens|protesters|people|researchers|fellows)\s+"
+    r"(?:in|from|of|at|with)\s+(?:the\s+|an?\s+)?$"
+    # "a retired Israeli general", "a former Iranian diplomat": no longer speaks for a state
+    r"|\b(?:retired|former|ex-)\s*$",
     re.I,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.dates import DateSpan, day_span, span_from_value
 from timeline.extract.temporal_anchor import (
@@ -306,9 +306,19 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         value = f"XXXX-WXX-{weekday}"
     else:
         rel_for_date = rel if rel not in ("early", "late", "earlier", "later") else ""
-        if rel in ("the previous", "the following") and ctx.last_day is not None:
+        week = _norm(m["wk"])
+        if (
+            rel in ("the previous", "the following") or week in ("the previous", "the following")
+        ) and ctx.last_day is not None:
             anchor_day = ctx.last_day  # counted from the day just mentioned
-        day = resolve_weekday(anchor_day, weekday, ctx.tense(start, end), rel_for_date)
+        day: date | None
+        if week:
+            # "Monday of last week": the weekday of the week named
+            shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(week, 0)
+            monday = anchor_day - timedelta(days=anchor_day.isoweekday() - 1)
+            day = monday + timedelta(weeks=shift, days=weekday - 1)
+        else:
+            day = resolve_weekday(anchor_day, weekday, ctx.tense(start, end), rel_for_date)
         if day is None:
             return None
         value = day.isoformat()

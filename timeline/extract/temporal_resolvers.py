@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date
 
-from timeline.dates import DateSpan
+from timeline.dates import SEASONS, DateSpan
 from timeline.extract.temporal_anchor import (
     Anchor,
     Context,
@@ -222,6 +223,27 @@ def _century(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
 
 
 def _season(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
+    """A season, or the third of it that "early", "mid" or "late" names ("the late
+    summer of 1985" is August 1985)."""
+    resolved = _season_value(m, ctx, start, end)
+    rel = (m["rel"] or "").lower()
+    mod = (m["mod2"] or (rel if rel in _PARTS else "")).lower()
+    found = _VALUE_SEASON.fullmatch(resolved.value) if resolved is not None and mod else None
+    if resolved is None or found is None:
+        return resolved
+    year, code = int(found[1]), found[2]
+    first = SEASONS[code][0] + _PARTS[mod]
+    year, month = (year + 1, first - 12) if first > 12 else (year, first)
+    last = calendar.monthrange(year, month)[1]
+    resolved.span = DateSpan(date(year, month, 1), date(year, month, last), "range")
+    return resolved
+
+
+_PARTS = {"early": 0, "mid": 1, "late": 2}
+_VALUE_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+
+
+def _season_value(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     code = _SEASON_CODES[m["season"].lower()]
     rel = " ".join((m["rel"] or "").lower().split())
     if m["y"] or m["sy"]:

@@ -341,6 +341,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|"
             rf"the\s+following|early|late|earlier|later|each|every)\s+))?(?<!\w)"
             rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>morning|afternoon|evening|night|nights))?"
+            # "on Monday of last week": that week's Monday
+            rf"(?:\s+of\s+(?P<wk>(?i:last|this|next|the\s+previous|the\s+following))\s+week)?"
             rf"(?!\w)(?!,?\s+{MONTH}\s+\d)"
         ),
     ),

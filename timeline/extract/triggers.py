@@ -50,7 +50,8 @@ _FORCES = (
     r"(?:aircraft\s+)?carriers?(?:\s+(?:strike\s+)?group)?|(?:naval\s+)?(?:escort\s+)?task\s+forces?|"
     r"(?:amphibious\s+)?assault\s+ships?|(?:Patriot|THAAD|missile\s+defen[cs]e)"
     r"\s+(?:missile\s+(?:defen[cs]e\s+)?)?(?:batter(?:y|ies)|systems?)|"
-    r"air\s+defen[cs]e\s+systems?|squadrons?|batter(?:y|ies)|battalions?|submarines?)"
+    r"air\s+defen[cs]e\s+systems?|squadrons?|batter(?:y|ies)|battalions?|submarines?|"
+    r"(?:attack\s+|minesweeping\s+)?helicopters|gunships)"
 )
 """Forces whose sending is a show of force: "deployed a Royal Navy frigate"."""
 
@@ -73,7 +74,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "strike",
         "190",
         "attack",
-        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted(?![^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|measures|restrictions|tariffs|designations)\b)|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?![^.;]{0,40}?satellite)(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?)"
+        r"\b(?:(?<!quake\s)(?<!storm\s)(?<!hurricane\s)(?<!lightning\s)(?<!flood\s)struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:note|chord|tone|balance|deal|agreement|bargain|compromise|pose)\b)(?!\s+(?:from|off)\b)|bombed|destroyed|sank(?!\s+(?:to|below|by|as|further|\d))|sunk|pounded|hammered|bombarded|strafed|slammed\s+into|smashed\s+into|stormed|overran|overrun|besieged|laid\s+siege|opened\s+fire\s+(?:on|at)|fired\s+(?:on|at)|brought\s+down|bombings?|shelled|attacked(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|agreement|decision|policy|plan|move|proposal|report|accord|idea|remarks?|comments?|administration)\b)|assault(?:ed)?\s+on|carr(?:ied|y)\s+out\s+(?:[\w-]+\s+){0,2}(?:assault|attack|strike)s?|raided|has\s+hit|have\s+hit|targeted(?![^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}(?:sanctions|penalties|measures|restrictions|tariffs|designations)\b)|forced\s+(?:their|its|his|her)\s+way\s+into|set\s+(?:[\w'’-]+\s+){0,3}(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|torched|(?<!test-)launched\s+(?![^.;]{0,40}?satellite)(?:[\w-]+\s+){0,5}(?:strikes?|attacks?|missiles?|rockets?|drones?|offensives?|incursions?)"
         r"|(?<!test-)fired\s+(?:[\w-]+\s+){0,5}(?:missiles?|rockets?|drones?)|retaliated|(?<!in\s)retaliation|strikes? on|attacks? on|raids? on"
         # "three Katyusha rockets crashed into open ground", "mortar rounds landed inside"
         r"|(?:rockets?|missiles?|mortars?|mortar\s+rounds|rounds|shells|drones?|projectiles)\s+(?:[\w-]+\s+){0,5}?(?:crashed|slammed|landed|exploded|rained\s+down|hit)\b(?!\s+(?:the\s+)?(?:headlines?|markets?)\b)"
@@ -92,7 +93,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:[\w'’-]+\s+){0,5}?(?:ripped|tore|blew\s+(?:a|up)|crippled|rocked|wrecked|gutted)\b"
         r"|detonated|(?:was|were|had\s+been|been)\s+(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|mines?|torpedo(?:es)?|shells|projectiles|"
-        r"explosives?|strikes?)"
+        r"explosives?|strikes?|bombs?|blasts?|explosions?|gunfire|artillery)"
+        r"|(?:was|were|had\s+been|been)\s+holed\b"
+        # "Iraqi troops recaptured the Fao Peninsula", "..., sinking at least one"
+        r"|recaptured|retook|(?<=,\s)(?:sinking|destroying|damaging)\b"
         # a target hit: "took out a missile launcher", "hit militia positions", "had hit"
         r"|(?:had\s+hit|took\s+out|(?<!was\s)(?<!were\s)hit)\s+(?:[\w'’.-]+\s+){0,4}?(?:bases?|"
         r"targets?|positions?|sites?|facilit(?:y|ies)|depots?|headquarters|convoys?|tankers?|ships?|"
@@ -119,7 +123,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|intercepted(?=[^.;]{0,40}\b(?:tankers?|ships?|vessels?|boats?|dhows?|cargo|shipments?|"
         r"consignments?|weapons|arms)\b)"
         # "commandeered a tanker", "was taken into custody", "rounded up three men"
-        r"|commandeered|hijacked|impounded|rounded\s+up|took\s+possession\s+of"
+        r"|commandeered|hijacked|impounded|rounded\s+up|took\s+possession\s+of|took\s+control\s+of"
+        r"(?=\s+(?:the|a|an|it|two|three|several|\d)\b[^.;]{0,40}?\b(?:ship|vessel|tanker|boat|"
+        r"dhow|it|platform|rig)\b)"
+        r"|(?:taken|took)\s+(?:[\w'’-]+\s+){0,3}?(?:prisoners?|captive|hostages?)\b"
         r"|(?:took|taken|taking)\s+(?:[\w'’.-]+\s+){0,4}?into\s+custody)\b",
     ),
     # A ceasefire that happened: agreed, announced, brokered or in effect, not one
@@ -144,6 +151,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"unfreeze|pay|restore|hand\s+over|transfer|sign|suspend|allow|let|accept|halt|stop|cap|"
         r"limit|ship|open|resume|extend|prolong|push\s+(?:\w+\s+){0,2}back|keep\s+negotiating|"
         r"keep\s+talking|continue\s+(?:negotiating|talking|the\s+talks))"
+        # "agreed to a request from Kuwait to reflag its tankers"
+        r"|agreed\s+to\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:request|proposal|plan|terms|"
+        r"offer|demand|deal|arrangement)s?"
         r"|agreed\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:package|plan|framework|text|deal|"
         r"agreement|accord|declaration|roadmap|road\s+map)"
         r"|put\s+(?:his|her|their)\s+signatures?\s+to)\b",
@@ -279,9 +289,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:messages?|letters?|notes?|fax(?:es)?|(?:written\s+)?repl(?:y|ies)|d[eé]marches?)\b(?=.{0,80}?\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed|y)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|through|via|reached|forwarded|ferried)\b)"
         r"|\breceived\s+(?:[\w-]+\s+){0,3}(?:messages?|letters?|fax(?:es)?)\b"
         r"|\b(?:sen[dt]|pass(?:ed)?|deliver(?:ed)?|carr(?:y|ied)|convey(?:ed)?|exchang(?:e|ed)|relay(?:ed)?|handed|shuttled|"
-        r"brought|forwarded|ferried|dispatched|penned|addressed|lodged|shared|submitted|transmitted)\s+"
+        r"brought|forwarded|ferried|dispatched|penned|addressed|lodged|shared|submitted|transmitted|"
+        r"radioed|cabled|faxed|telexed)\s+"
         r"(?:[\w.'’-]+\s+){0,5}(?:messages?|letters?|notes?|repl(?:y|ies)|responses?|proposals?|objections|"
-        r"protests?|complaints?|invitations?|d[eé]marches?|counter-?proposals?)\b"
+        r"protests?|complaints?|invitations?|d[eé]marches?|counter-?proposals?|warnings?)\b"
         # "used the Swiss channel to tell Tehran", "replied to a letter from the prime minister",
         # "sent a warning to Hezbollah via French diplomats", "was warned by Israel through"
         r"|\b(?:used|through|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}channel\s+(?:(?:on|late|early)\s+\w+\s+)?to\s+(?:tell|inform|warn|convey|"
@@ -343,7 +354,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "touched down in Tehran", "set off for Tehran", "stopped over in Baghdad", "toured the site"
         r"|touched\s+down\s+in|(?:came|journeyed|returned)\s+to(?=\s+(?-i:[A-Z]))|set\s+(?:off|out)\s+for(?=\s+(?-i:[A-Z]))"
         r"|(?:stopped|stopping)\s+(?:over\s+)?in(?=\s+(?-i:[A-Z]))|stop-?overs?\s+in|called\s+in\s+at"
-        r"|dropped\s+in\s+on|toured|(?<!letter\s)(?<!message\s)reached(?=\s+(?-i:[A-Z])(?!\w+['’]s\b))"
+        r"|dropped\s+in\s+on|toured|(?<!letter\s)(?<!message\s)(?<!missiles\s)(?<!weapons\s)(?<!shipment\s)"
+        r"(?<!consignment\s)(?<!troops\s)(?<!forces\s)reached(?=\s+(?-i:[A-Z])(?!\w+['’]s\b))"
+        # "spent Monday in Jeddah and Abu Dhabi", "had moved on to Abu Dhabi"
+        r"|spent\s+(?:[\w-]+\s+){1,3}?in(?=\s+(?-i:[A-Z]))|moved\s+on\s+to(?=\s+(?-i:[A-Z]))"
         r"|(?:was|were)\s+(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
         r"|(?:was|were)\s+received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
@@ -422,6 +436,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:arms|weapons|missiles|spare\s+parts|equipment|aid|supplies|relief)"
         r"|(?:relief|aid)\s+flights?|pledged\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\$\s?\d[\d.,]*"
         # "airdropped 38,000 meals", "provided $10 million in emergency food assistance"
+        r"|(?:arms|weapons|missiles|spare\s+parts|(?:military\s+)?equipment|supplies|aid|"
+        r"shipments?|consignments?)\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|had\s+been)\s+(?:delivered|"
+        r"shipped|flown\s+in|airlifted)|reached|arrived\s+in)"
         r"|air-?dropped|(?:provided|released|sent|gave|donated|allocated|approved|committed)\s+"
         r"(?:[\w$.,'’-]+\s+){0,6}?(?:in\s+)?(?:humanitarian|emergency|relief|food|medical|military)\s+"
         r"(?:[\w-]+\s+)?(?:aid|assistance)"
@@ -624,6 +641,8 @@ STATEMENTS: tuple[Trigger, ...] = (
         "statement",
         r"\b(?:(?-i:said)|announced|declared|announcing|stated|told|confirmed|acknowledged|admitted|underscored|stressed|tweeted|weighed\s+in|"
         r"retorted|countered|(?<=,\s)(?:saying|declaring|insisting|telling)|writing\s+that|"
+        r"(?:argued|suggested|mused|remarked|contended|maintained|explained)(?=(?:\s+[\w.,]+){0,3}?\s+that\b)|"
+        r"(?<=,\s)calling\s+(?:the|this|that|these|those|it|them|his|her|its|their)\b|"
         r"cautioned|reaffirmed|reiterated|signall?ed|(?:shot|fired|hit)\s+back(?!\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|fire|drones?))|"
         r"disclosed|revealed|conceded|apologi[sz]ed|regretted|certified|"
         # "defended the Navy's conduct", "proposed on June 17 that the two countries ..."
