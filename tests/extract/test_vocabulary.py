@@ -162,3 +162,16 @@ LOOKALIKES = [
 @pytest.mark.parametrize(("text", "category"), LOOKALIKES)
 def test_what_only_looks_like_an_event_of_a_kind(text: str, category: str) -> None:
     assert not [c for c in found(text) if c.category == category and c.modality == "asserted"]
+
+
+def test_the_navy_of_american_reporting_is_the_united_states_navy() -> None:
+    from timeline.extract.gazetteer import load_gazetteer
+
+    text = "The Navy sent minesweepers. Navy SEALs boarded it. Iran said the navy would sail."
+    named = [(text[m.start : m.end], m.actor) for m in load_gazetteer().find(text)]
+    # (written in lower case, "the navy" is any state's: here Iran's)
+    assert named == [
+        ("The Navy", "United States"),
+        ("Navy SEALs", "United States"),
+        ("Iran", "Iran"),
+    ]

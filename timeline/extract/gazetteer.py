@@ -57,9 +57,13 @@ class Gazetteer:
         self._officials: dict[str, list[Official]] = {}
         # Forms written in lower case in the data match in lower case ("the supreme
         # leader"); all others need a capital ("US" the state, not "us").
-        self._lower_ok = {
-            form for _, forms in officials for form in forms if form[:1].islower()
-        } | {form for actor in actors for form in actor.aliases if form[:1].islower()}
+        lower_forms = [form for _, forms in officials for form in forms if form[:1].islower()] + [
+            form for actor in actors for form in actor.aliases if form[:1].islower()
+        ]
+        self._lower_ok = {form.lower() for form in lower_forms}
+        # ... but a form with capitals after its first word keeps them: "the Navy" (the
+        # U.S. Navy of American reporting), not "the navy" of any state.
+        self._exact_tail = {form.lower(): form for form in lower_forms if form != form.lower()}
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._surface.setdefault(form.lower(), (actor.name, None))
@@ -96,6 +100,9 @@ class Gazetteer:
             ):
                 continue
             if not _hyphen_ok(text, m.start(), m.end()):
+                continue
+            exact = self._exact_tail.get(surface.lower())
+            if exact is not None and surface[1:] != exact[1:]:
                 continue
             if surface.isupper() is False and surface.lower() in ("us",) and surface != "US":
                 continue
