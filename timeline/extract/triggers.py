@@ -91,14 +91,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         # a blast that did damage: "an explosion ripped through", "a limpet mine blew a hole"
         r"|(?:explosions?|blasts?|bombs?|explosives|(?:explosive\s+)?devices?|mines?)\s+"
         r"(?:[\w'’-]+\s+){0,5}?(?:ripped|tore|blew\s+(?:a|up)|crippled|rocked|wrecked|gutted)\b"
-        r"|detonated|(?:was|were|had\s+been|been)\s+(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
+        r"|detonated|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|mines?|torpedo(?:es)?|shells|projectiles|"
         r"explosives?|strikes?|bombs?|blasts?|explosions?|gunfire|artillery)"
-        r"|(?:was|were|had\s+been|been)\s+holed\b"
+        r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))holed\b"
         # "Iraqi troops recaptured the Fao Peninsula", "..., sinking at least one"
         r"|recaptured|retook|(?<=,\s)(?:sinking|destroying|damaging)\b"
         # a target hit: "took out a missile launcher", "hit militia positions", "had hit"
-        r"|(?:had\s+hit|took\s+out|(?<!was\s)(?<!were\s)hit)\s+(?:[\w'’.-]+\s+){0,4}?(?:bases?|"
+        r"|(?:took\s+out|(?<!was\s)(?<!were\s)hit)\s+(?:[\w'’.-]+\s+){0,4}?(?:bases?|"
         r"targets?|positions?|sites?|facilit(?:y|ies)|depots?|headquarters|convoys?|tankers?|ships?|"
         r"vessels?|warships?|embassy|compound|outposts?|launchers?|radars?|camps?|installations?|"
         r"command\s+cent(?:er|re)s?|air\s+defen[cs]es?|centres|centers)\b"
@@ -197,7 +197,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|came\s+to\s+terms|agreed\s+(?:on\s+)?terms|settled\s+(?:[\w'’-]+\s+){0,3}?(?:dispute|claims?|debt|case)"
         r"|normali[sz]ed\s+(?:full\s+)?(?:diplomatic\s+)?(?:relations|ties)"
         r"|reopened\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?embass(?:y|ies)"
-        r"|(?:relations|ties)\s+(?:[\w\s]{0,40}?)(?:were|was|had\s+been|have\s+been)\s+(?:formally\s+|fully\s+)?"
+        r"|(?:relations|ties)\s+(?:between\s+[\w\s]{1,40}?\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:formally\s+|fully\s+)?"
         r"(?:restored|re-?established|normali[sz]ed))\b",
     ),
     # Sanctions lifted, eased or waived: a de-escalation, not a sanction.
@@ -227,11 +227,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "..., sanctioning an Indian ship manager", "signed an order designating a charity"
         r"|(?:(?<=,\s)|(?<=order\s))(?:sanctioning|designating)|outlawed(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "were added to the EU's human rights sanctions list", "listed ... under the bloc's regime"
-        r"|(?:was|were|been|being|is|are)\s+(?:also\s+)?added\s+to\s+(?:[\w.'’-]+\s+){0,6}?"
+        r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s)|(?<=being\s)|(?<=is\s)|(?<=are\s)|(?<=also\s))added\s+to\s+(?:[\w.'’-]+\s+){0,6}?"
         r"(?:list|blacklist)\b|listed\s+(?:[\w.'’-]+\s+){1,6}?under\s+(?:[\w.'’-]+\s+){0,5}?"
         r"(?:sanctions|regime)|expanded\s+(?:[\w.'’-]+\s+){0,4}?(?:list|blacklist)\b"
         # "the Treasury's sanctions arm targeted a procurement network"
-        r"|(?:Treasury|OFAC|sanctions\s+arm)(?:['’]s)?\s+(?:[\w'’-]+\s+){0,4}?(?:targeted|went\s+after)"
+        r"|(?:Treasury|sanctions\s+arm)(?:['’]s)?\s+(?:[\w'’-]+\s+){0,4}?(?:targeted|went\s+after)"
         # "barred 25 British officials from entering the country", "slapped visa restrictions on"
         r"|(?:barred|banned)\s+(?:[\w.'’-]+\s+){1,6}?from\s+(?:entering|travel+ing\s+to|visiting)"
         r"|(?:visa|travel|entry)\s+(?:restrictions|bans?)\s+(?:on|against)"
@@ -358,8 +358,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?<!consignment\s)(?<!troops\s)(?<!forces\s)reached(?=\s+(?-i:[A-Z])(?!\w+['’]s\b))"
         # "spent Monday in Jeddah and Abu Dhabi", "had moved on to Abu Dhabi"
         r"|spent\s+(?:[\w-]+\s+){1,3}?in(?=\s+(?-i:[A-Z]))|moved\s+on\s+to(?=\s+(?-i:[A-Z]))"
-        r"|(?:was|were)\s+(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
-        r"|(?:was|were)\s+received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|(?:(?<=was\s)|(?<=were\s))(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
+        r"|(?:(?<=was\s)|(?<=were\s))received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
@@ -402,7 +402,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:staged|held|conducted|launched|began|started|carried\s+out|kicked\s+off|wrapped\s+up|"
         r"concluded|completed|opened|mounted)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:drills?|exercises?|war\s+games|maneuvers|manoeuvres)"
-        r"|in\s+a\s+show\s+of\s+force)\b",
+        r"|(?<=in\sa\s)show\s+of\s+force)\b",
     ),
     # Forces sent to a region: a show of force (CAMEO 15), not yet a strike.
     _t(
@@ -414,7 +414,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?:dispatch|deployment|redeployment)\s+of\s+(?:[\w,-]+\s+){0,5}?)" + _FORCES + r"\b"
         # "About 100 Marines from a crisis-response force flew in from Kuwait", "3,000 sailors
         # and Marines reached the region", "a submarine had arrived in its area of operations"
-        r"|\b(?:" + _FORCES + r"|paratroopers|reinforcements)\s+(?:[\w-]+\s+){0,6}?"
+        r"|\b(?:troops|soldiers|sailors|marines|paratroopers|reinforcements|warships|submarines?|"
+        r"destroyers|bombers|batter(?:y|ies)|frigates?|helicopters)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:flew\s+in|arrived|reached\s+the\s+(?:region|Gulf|Middle\s+East)|"
         r"(?:were|was)\s+(?:sent|deployed|flown|rushed|airlifted|dispatched|moved))"
         # "Two B-52 bombers flew over the Gulf"
@@ -461,7 +462,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "envoys recalled",
         r"\b(?:(?:recalled|withdrew|summoned\s+home|called\s+home|brought\s+home)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:ambassadors?|envoys?|diplomats|charg[eé]s?\s+d['’]affaires)"
-        r"|(?:expelled|to\s+expel|kicked\s+out|threw\s+out)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|"
+        r"|(?:expelled|to\s+expel|kicked\s+out)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassadors?|envoys?|"
         r"diplomats?|attach[eé]s?|inspectors)"
         r"|declared\s+(?:[\w'’-]+\s+){1,4}?persona\s+non\s+grata"
         # "ordered every Iranian diplomat out", "closed its own embassy in Tehran"
@@ -594,7 +595,7 @@ STATEMENTS: tuple[Trigger, ...] = (
         "criticism",
         r"\b(?:condemned|criticized|criticised|denounced|censured|rebuked|complained|protested|decried|deplored|"
         r"lambasted|assailed|castigated|slammed(?!\s+(?:into|shut|the\s+door))|lashed\s+out|faulted|chided|"
-        r"scolded|berated|excoriated|upbraided|took\s+aim\s+at|hit\s+out\s+at|railed\s+against)\b",
+        r"scolded|berated|excoriated|upbraided|hit\s+out\s+at|railed\s+against)\b",
     ),
     _t(
         "statement",
