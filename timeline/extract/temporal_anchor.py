@@ -238,14 +238,17 @@ def resolve_weekday(anchor: date, weekday: int, tense: str | None, rel: str = ""
 # What the resolvers share
 
 
+THIRDS = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+"""Which third of a month, season or year a modifier names."""
+
+
 def mod_range(year: int, month: int | None, mod: str | None) -> DateSpan | None:
     """The part of a month or year an ``early``/``mid``/``late`` modifier names."""
     if not mod:
         return None
     words = mod.lower().split()  # "late", "the end of"
     mod = words[1] if words[0] == "the" and len(words) > 1 else words[0]
-    part = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
-    third = part.get(mod)
+    third = THIRDS.get(mod)
     if third is None:
         return None
     if month is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from timeline.dates import DateSpan, day_span, span_from_value
 from timeline.extract.temporal_anchor import (
@@ -315,8 +315,8 @@ def _weekday(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
         if week:
             # "Monday of last week": the weekday of the week named
             shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(week, 0)
-            monday = anchor_day - timedelta(days=anchor_day.isoweekday() - 1)
-            day = monday + timedelta(weeks=shift, days=weekday - 1)
+            monday = shift_days(anchor_day, 1 - anchor_day.isoweekday())
+            day = shift_days(monday, 7 * shift + weekday - 1) if monday else None
         else:
             day = resolve_weekday(anchor_day, weekday, ctx.tense(start, end), rel_for_date)
         if day is None:

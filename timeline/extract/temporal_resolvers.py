@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from timeline.dates import SEASONS, DateSpan
+from timeline.dates import DateSpan, span_from_value
 from timeline.extract.temporal_anchor import (
+    THIRDS,
     Anchor,
     Context,
     Resolved,
@@ -227,20 +228,14 @@ def _season(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
     summer of 1985" is August 1985)."""
     resolved = _season_value(m, ctx, start, end)
     rel = (m["rel"] or "").lower()
-    mod = (m["mod2"] or (rel if rel in _PARTS else "")).lower()
-    found = _VALUE_SEASON.fullmatch(resolved.value) if resolved is not None and mod else None
-    if resolved is None or found is None:
+    third = THIRDS.get((m["mod2"] or rel).lower())
+    season = span_from_value(resolved.value) if resolved is not None and third is not None else None
+    if resolved is None or season is None or third is None:
         return resolved
-    year, code = int(found[1]), found[2]
-    first = SEASONS[code][0] + _PARTS[mod]
-    year, month = (year + 1, first - 12) if first > 12 else (year, first)
+    year, month = add_months(season.start.year, season.start.month, third)
     last = calendar.monthrange(year, month)[1]
     resolved.span = DateSpan(date(year, month, 1), date(year, month, last), "range")
     return resolved
-
-
-_PARTS = {"early": 0, "mid": 1, "late": 2}
-_VALUE_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 
 
 def _season_value(m: Match, ctx: Context, start: int, end: int) -> Resolved | None:
