@@ -22,6 +22,10 @@ def trigger(category: str, cameo: str, subtype: str | None, pattern: str) -> Tri
 DOING = r"(?:(?<=was\s)|(?<=were\s)|(?<=is\s)|(?<=are\s))"
 """Before an -ing form: only the progressive ("was walking away"), not "risks walking away"."""
 
+PASSIVE = r"(?:(?<=was\s)|(?<=were\s)|(?<=been\s))"
+"""Before a participle: only a passive ("was hit by a drone"), looked behind so that a
+scan starts at the participle, not at every "was"."""
+
 FORCES = (
     r"(?:troops|soldiers|sailors|marines|warships|destroyers?|frigates?|cruisers?|corvettes?|"
     r"minesweepers?|bombers|B-52s?|B-1s?|B-2s?|fighter\s+jets|warplanes|F-\d+s?|"

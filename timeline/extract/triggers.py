@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.extract.sentences import Span
-from timeline.extract.trigger_base import Trigger
+from timeline.extract.trigger_base import PASSIVE, Trigger
 from timeline.extract.trigger_base import trigger as _t
 from timeline.extract.triggers_other import OTHER_ACTS
 from timeline.extract.word_scan import matches, word_starts
@@ -71,10 +71,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         # a blast that did damage: "an explosion ripped through", "a limpet mine blew a hole"
         r"|(?:explosions?|blasts?|bombs?|explosives|(?:explosive\s+)?devices?|mines?)\s+"
         r"(?:[\w'’-]+\s+){0,5}?(?:ripped|tore|blew\s+(?:a|up)|crippled|rocked|wrecked|gutted)\b"
-        r"|detonated|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
+        r"|detonated|" + PASSIVE + r"(?:hit|struck|damaged)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|mines?|torpedo(?:es)?|shells|projectiles|"
         r"explosives?|strikes?|bombs?|blasts?|explosions?|gunfire|artillery)"
-        r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s))holed\b"
+        r"|" + PASSIVE + r"holed\b"
         # "Iraqi troops recaptured the Fao Peninsula", "..., sinking at least one"
         r"|recaptured|retook|(?<=,\s)(?:sinking|destroying|damaging)\b"
         # a target hit: "took out a missile launcher", "hit militia positions", "had hit"
@@ -207,7 +207,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "..., sanctioning an Indian ship manager", "signed an order designating a charity"
         r"|(?:(?<=,\s)|(?<=order\s))(?:sanctioning|designating)|outlawed(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "were added to the EU's human rights sanctions list", "listed ... under the bloc's regime"
-        r"|(?:(?<=was\s)|(?<=were\s)|(?<=been\s)|(?<=being\s)|(?<=is\s)|(?<=are\s)|(?<=also\s))added\s+to\s+(?:[\w.'’-]+\s+){0,6}?"
+        r"|(?:"
+        + PASSIVE
+        + r"|(?<=being\s)|(?<=is\s)|(?<=are\s)|(?<=also\s))added\s+to\s+(?:[\w.'’-]+\s+){0,6}?"
         r"(?:list|blacklist)\b|listed\s+(?:[\w.'’-]+\s+){1,6}?under\s+(?:[\w.'’-]+\s+){0,5}?"
         r"(?:sanctions|regime)|expanded\s+(?:[\w.'’-]+\s+){0,4}?(?:list|blacklist)\b"
         # "the Treasury's sanctions arm targeted a procurement network"
@@ -338,8 +340,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?<!consignment\s)(?<!troops\s)(?<!forces\s)reached(?=\s+(?-i:[A-Z])(?!\w+['’]s\b))"
         # "spent Monday in Jeddah and Abu Dhabi", "had moved on to Abu Dhabi"
         r"|spent\s+(?:[\w-]+\s+){1,3}?in(?=\s+(?-i:[A-Z]))|moved\s+on\s+to(?=\s+(?-i:[A-Z]))"
-        r"|(?:(?<=was\s)|(?<=were\s))(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
-        r"|(?:(?<=was\s)|(?<=were\s))received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|(?:(?<=was\s)|(?<=were\s))(?:(?:dispatched|sent)\s+to(?=\s+(?-i:[A-Z]))"
+        r"|received\s+(?:at|in)(?=\s+(?:the\s+)?(?-i:[A-Z])))"
         r"|made\s+(?:the|a|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:journey|trip)(?!\s+(?:back|home)\b)"
         r"|(?<=was\s)welcomed\s+(?:[\w-]+\s+){0,4}?(?:in|to)(?=\s+(?-i:[A-Z]))"
         # "sent its foreign minister, Yusuf bin Alawi, to Tehran"
